@@ -1,13 +1,15 @@
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { GpuGrid } from '../catalog/GpuGrid';
 import { changeLanguage, LANGUAGES, type Language } from '../i18n';
+import { PAGES } from './pages';
+import { usePage } from './usePage';
 
-type Page = 'catalog';
+const PAGE_IDS = PAGES.map((p) => p.id);
 
 export function App() {
   const { t, i18n } = useTranslation();
-  const [page, setPage] = useState<Page>('catalog');
+  const [page, setPage] = usePage(PAGE_IDS, PAGE_IDS[0] as string);
+  const Current = (PAGES.find((p) => p.id === page) ?? PAGES[0])?.component;
 
   // The e2e tests and the Electron shell wait on this marker, never on a timeout.
   useEffect(() => {
@@ -20,9 +22,11 @@ export function App() {
         <h1>{t('appName')}</h1>
         <span className="tagline">{t('tagline')}</span>
         <nav aria-label={t('appName')}>
-          <button type="button" aria-current={page === 'catalog'} onClick={() => setPage('catalog')}>
-            {t('nav.catalog')}
-          </button>
+          {PAGES.map((p) => (
+            <button key={p.id} type="button" aria-current={page === p.id} onClick={() => setPage(p.id)}>
+              {t(p.labelKey)}
+            </button>
+          ))}
         </nav>
         <label className="language">
           {t('language')}{' '}
@@ -35,7 +39,7 @@ export function App() {
           </select>
         </label>
       </header>
-      <main>{page === 'catalog' && <GpuGrid />}</main>
+      <main>{Current && <Current />}</main>
       <footer className="app-footer">{t('offline')}</footer>
     </div>
   );
