@@ -1,0 +1,61 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+
+// The contract's example (../shared/contracts/examples/lora-7b.estimate.json), inline where that folder is absent.
+const EXAMPLE = new URL('../../../shared/contracts/examples/lora-7b.estimate.json', import.meta.url);
+const example = existsSync(EXAMPLE)
+  ? readFileSync(EXAMPLE, 'utf8')
+  : JSON.stringify({
+      model: 'deepseek-llm-7b-base',
+      method: 'lora',
+      precision: 'bf16-mixed',
+      seqLen: 2048,
+      microBatch: 1,
+      gpu: 'h100-sxm5-80gb',
+      gpus: 1,
+      trainingTokens: 1e8,
+    });
+const cli = (stdin: string) => {
+  const r = spawnSync('npx', ['tsx', 'estimator/cli/estimate.ts'], {
+    input: stdin,
+    encoding: 'utf8',
+    cwd: new URL('../..', import.meta.url).pathname,
+  });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+};
+const one = JSON.parse(example) as Record<string, unknown>;
+
+describe('npm run -s estimate', () => {
+  it('answers one object with one estimate, exit 0', () => {
+    const r = cli(example);
+    expect(r.code).toBe(0);
+    const e = JSON.parse(r.out) as { memory: { peakBytesPerGpu: number } };
+    expect(e.memory.peakBytesPerGpu).toBeGreaterThan(25e9);
+  });
+
+  it('answers an array in order, a bad input as {"error"} in its place, exit 1', () => {
+    const r = cli(JSON.stringify([one, { ...one, seqLen: -1 }, { ...one, gpu: 'nope' }]));
+    expect(r.code).toBe(1);
+    const out = JSON.parse(r.out) as Record<string, unknown>[];
+    expect(out).toHaveLength(3);
+    expect(out[0]).toHaveProperty('memory');
+    expect(out[1]).toEqual({ error: 'seqLen: must be a whole number of tokens from 1 to 10000000' });
+    expect(out[2]?.error).toMatch(/^gpu: unknown GPU id "nope"/);
+  });
+
+  it('answers JSON lines with JSON lines', () => {
+    const r = cli(`${JSON.stringify(one)}\n${JSON.stringify({ ...one, microBatch: 2 })}\n`);
+    expect(r.code).toBe(0);
+    const lines = r.out.trim().split('\n');
+    expect(lines).toHaveLength(2);
+    for (const l of lines) expect(JSON.parse(l)).toHaveProperty('throughput.tokensPerSecond');
+  });
+
+  it('exits 2 with a message on stderr when the input is not JSON', () => {
+    const r = cli('this is not json');
+    expect(r.code).toBe(2);
+    expect(r.out).toBe('');
+    expect(r.err).toMatch(/not JSON/);
+  });
+});

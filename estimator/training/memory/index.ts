@@ -1,0 +1,70 @@
+import { CUDA_CONTEXT_BYTES, MEMORY_BAND_FRACTION, RESERVED_OVER_ALLOCATED } from '../constants/memory';
+import type { Shape } from '../shape';
+import type { EstimateInput, FitsConfidence } from '../types';
+import { activationTerms } from './activations';
+import type { Framework } from './dtypes';
+import { stagePeak, type StagePeak } from './peak';
+import type { ActivationRegime } from './regime';
+import { stagesOf, type Stage } from './stage';
+import { stageStates, type StageStates } from './states';
+
+export interface MemoryResult extends StagePeak {
+  /** Peak plus allocator slack plus CUDA context. */
+  required: number;
+  capacity: number;
+  fits: boolean;
+  confidence: FitsConfidence;
+  /** Which pipeline stage peaks ('first' or 'last'; 'only' without pipeline parallelism). */
+  stage: 'only' | 'first' | 'last';
+}
+
+/** A pipeline stage with the model states one of its GPUs holds. */
+export interface StagedStates {
+  stage: Stage;
+  states: StageStates;
+}
+
+/** The stages worth checking and their model states (computed once per estimate, shared by memory and time). */
+export function stagedStates(s: Shape, input: EstimateInput, framework: Framework, dp: number): StagedStates[] {
+  const out: StagedStates[] = [];
+  for (const stage of stagesOf(s, input.parallel.pp, input.gradAccum))
+    out.push({ stage, states: stageStates(s, stage, input, framework, dp) });
+  return out;
+}
+
+/** Bytes a training step needs on its busiest GPU, and whether that fits `capacityBytes`. */
+export function memoryPerGpu(
+  s: Shape,
+  input: EstimateInput,
+  regime: ActivationRegime,
+  staged: readonly StagedStates[],
+  capacityBytes: number,
+): MemoryResult {
+  const terms = activationTerms(s, regime, input.attention);
+  let best: StagePeak | null = null;
+  let bestIndex = 0;
+  for (let i = 0; i < staged.length; i++) {
+    const st = staged[i];
+    if (!st) continue;
+    const p = stagePeak(s, st.stage, input, st.states, terms, regime);
+    if (!best || p.bytes > best.bytes) {
+      best = p;
+      bestIndex = i;
+    }
+  }
+  const peak = best as StagePeak;
+  const required = peak.bytes * RESERVED_OVER_ALLOCATED.value + CUDA_CONTEXT_BYTES.value;
+  const band = MEMORY_BAND_FRACTION.value;
+  const confidence: FitsConfidence =
+    required * (1 + band) <= capacityBytes ? 'fits' : required * (1 - band) > capacityBytes ? 'does-not-fit' : 'tight';
+  return {
+    bytes: peak.bytes,
+    phase: peak.phase,
+    breakdown: peak.breakdown,
+    required,
+    capacity: capacityBytes,
+    fits: required <= capacityBytes,
+    confidence,
+    stage: staged.length === 1 ? 'only' : bestIndex === 0 ? 'first' : 'last',
+  };
+}
