@@ -19,3 +19,9 @@ export type StoredRow<T extends { id: string }> = T & {
   origin: Origin;
   edits: Record<string, CellEdit>;
 };
+
+/** The catalog row without the app's bookkeeping (what an export writes and a schema checks). */
+export function plainRow<T extends { id: string }>(row: StoredRow<T>): T {
+  const { origin: _origin, edits: _edits, ...rest } = row;
+  return rest as unknown as T;
+}

@@ -52,3 +52,12 @@ export type Price = z.infer<typeof priceSchema>;
 /** Whether a row came with the app or was made by the user (user rows survive catalog updates). */
 export const originSchema = z.enum(['shipped', 'user']);
 export type Origin = z.infer<typeof originSchema>;
+
+/**
+ * A price inside a catalog row. Strict, so a misspelt column in an import (`price.ammount`) is
+ * reported instead of silently dropped; scenario files keep using the lenient `priceSchema`.
+ */
+export const catalogPriceSchema = z.strictObject(priceSchema.shape);
+
+/** Free text that must say something (names, vendors, notes); an empty cell means "not given". */
+export const textSchema = z.string().trim().min(1, 'must not be empty');
