@@ -114,17 +114,15 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ['electron', ...NODE_BUILTINS],
+              regex: '^(electron|node:.*|fs|path|os|child_process|worker_threads|http|https|net|url|crypto)(/.*)?$',
               message: 'The renderer is sandboxed: reach the shell only through window.planner (electron/api.ts).',
             },
             {
               group: ['**/electron/*', '!**/electron/api'],
               message: 'The renderer may only import the preload API types (electron/api).',
             },
-          ],
-          paths: [
             {
-              name: '../../electron/api',
+              group: ['**/electron/api'],
               allowTypeImports: true,
               message: 'Type-only: the renderer sees the preload API as a type.',
             },

@@ -61,9 +61,14 @@ describe('import boundaries (arrows point inward)', () => {
     ).toEqual([]);
     expect(
       await restrictedImportErrors(
-        "import type { PlannerApi } from '../../electron/api';\nexport type X = PlannerApi;\n",
-        'renderer/src/boundary-fixture.ts',
+        "import type { PlannerApi } from '../../../electron/api';\nexport type X = PlannerApi;\n",
+        'renderer/src/platform/boundary-fixture.ts',
       ),
     ).toEqual([]);
+  });
+
+  it('the renderer may import the preload API only as a type', async () => {
+    const code = "import { channels } from '../../../electron/api';\nexport const x = channels;\n";
+    expect(await restrictedImportErrors(code, 'renderer/src/platform/boundary-fixture.ts')).toHaveLength(1);
   });
 });

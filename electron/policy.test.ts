@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CONTENT_SECURITY_POLICY, isAllowedRequest, resolveInside } from './policy';
+import { CONTENT_SECURITY_POLICY, externalLink, isAllowedRequest, resolveInside } from './policy';
 
 describe('what the desktop shell lets through', () => {
   it('allows only the app origin and in-memory URLs', () => {
@@ -29,5 +29,17 @@ describe('what the desktop shell lets through', () => {
     expect(CONTENT_SECURITY_POLICY).not.toContain('unsafe-eval');
     expect(CONTENT_SECURITY_POLICY).not.toMatch(/script-src[^;]*unsafe-inline/);
     expect(CONTENT_SECURITY_POLICY).not.toMatch(/https?:/);
+  });
+
+  it('opens only plain https links in the OS browser', () => {
+    expect(externalLink('https://www.nvidia.com/en-us/data-center/h100/')).toBe(
+      'https://www.nvidia.com/en-us/data-center/h100/',
+    );
+    expect(externalLink('http://example.com/')).toBeNull();
+    expect(externalLink('file:///etc/passwd')).toBeNull();
+    expect(externalLink('javascript:alert(1)')).toBeNull();
+    expect(externalLink('https://user:pw@example.com/')).toBeNull();
+    expect(externalLink('smb://host/share')).toBeNull();
+    expect(externalLink('not a url')).toBeNull();
   });
 });

@@ -25,6 +25,21 @@ export function isAllowedRequest(url: string): boolean {
   return /^(app:\/\/planner\/|devtools:|data:|blob:|chrome-extension:)/.test(url);
 }
 
+/**
+ * A link the user clicked that may open in their own browser: https only, parsed and re-serialised,
+ * no user name or password in it (a source link in the catalog). Anything else stays closed.
+ */
+export function externalLink(url: string): string | null {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return null;
+  }
+  if (parsed.protocol !== 'https:' || parsed.username || parsed.password || !parsed.hostname) return null;
+  return parsed.href;
+}
+
 /** Resolves a request path inside `root`, refusing `..` escapes and absolute paths. */
 export function resolveInside(root: string, requestPath: string): string | null {
   const decoded = decodeURIComponent(requestPath.replace(/^\/+/, ''));

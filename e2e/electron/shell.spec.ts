@@ -32,4 +32,20 @@ test.describe('desktop shell', () => {
     });
     expect(outcome).toBe('blocked');
   });
+
+  test('makes no network request while the user goes through every screen', async ({ appWindow, mainLog }) => {
+    const requests: string[] = [];
+    appWindow.on('request', (request) => requests.push(request.url()));
+    const pages = appWindow.getByRole('navigation').getByRole('button');
+    for (let i = 0; i < (await pages.count()); i++) await pages.nth(i).click();
+    await appWindow.reload();
+    await expect(appWindow.locator('#root')).toHaveAttribute('data-app-state', 'loaded');
+    expect(requests.filter((url) => !/^(app:\/\/planner\/|data:|blob:)/.test(url))).toEqual([]);
+    expect(mainLog.filter((line) => line.includes('blocked request'))).toEqual([]);
+  });
+
+  test('logs the requests it blocks', async ({ appWindow, mainLog }) => {
+    await appWindow.evaluate(() => fetch('https://example.com/probe').catch(() => undefined));
+    await expect.poll(() => mainLog.join('\n')).toContain('blocked request: GET https://example.com/probe');
+  });
 });
