@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { changeLanguage, LANGUAGES, type Language } from '../i18n';
+import { DesktopChrome } from '../platform/DesktopChrome';
 import { PAGES } from './pages';
 import { usePage } from './usePage';
 
@@ -21,6 +22,7 @@ export function App() {
       <header className="app-header">
         <h1>{t('appName')}</h1>
         <span className="tagline">{t('tagline')}</span>
+        <DesktopChrome />
         <nav aria-label={t('appName')}>
           {PAGES.map((p) => (
             <button key={p.id} type="button" aria-current={page === p.id} onClick={() => setPage(p.id)}>

@@ -1,8 +1,10 @@
 import { createContext, useContext, type ReactNode } from 'react';
 import type { CatalogStore } from '../catalog/CatalogStore';
+import type { EstimatorStore } from '../estimator/EstimatorStore';
 
 export interface Stores {
   catalog: CatalogStore;
+  estimator: EstimatorStore;
 }
 
 const StoresContext = createContext<Stores | null>(null);
