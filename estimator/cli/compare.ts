@@ -1,8 +1,9 @@
 /**
- * `npm run -s compare -- scenario.json [--xlsx out.xlsx] [--csv out.csv]`
+ * `npm run -s compare -- scenario.json [--xlsx out.xlsx] [--csv out.csv] [--lang en|zh-CN]`
  *
  * Prints the comparison of a scenario file (any version; older ones are migrated) as JSON on stdout,
- * computed by the same code the app runs (estimator/compare/engine.ts), against the shipped catalog.
+ * computed by the same code the app runs (estimator/compare/engine.ts), against the shipped catalog,
+ * and writes the exports asked for (estimator/export), labelled in `--lang` (default en).
  * Exit status: 0 done; 1 the file is unreadable, not JSON, or a field is wrong (each named on
  * stderr); 2 bad command line; 3 an export was asked for that this build cannot write yet.
  */
@@ -13,22 +14,28 @@ import { loadShippedCatalog } from '../../catalog/index';
 import { loadShippedModels } from '../../catalog/models';
 import { compareScenario } from '../compare/engine';
 import type { Comparison, CompareCatalog } from '../compare/types';
+import type { CatalogStamp, ExportInput, ExportLanguage } from '../export/types';
 import { ScenarioError, formatIssue } from '../scenario/migrate';
 import type { Scenario } from '../scenario/schema';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 
-/** The shipped catalog as compare reads it (catalog/*.json, validated). */
-export function shippedCompareCatalog(): CompareCatalog {
-  const { tables } = loadShippedCatalog();
+/** The shipped catalog as compare reads it (catalog/*.json, validated), with its version for the exports. */
+export function shippedCatalog(): { catalog: CompareCatalog; version: CatalogStamp } {
+  const { tables, version, asOf } = loadShippedCatalog();
   return {
-    gpus: tables.gpus,
-    models: loadShippedModels(),
-    systems: tables.systems,
-    offers: tables.cloudOffers,
-    networks: tables.networks,
+    catalog: {
+      gpus: tables.gpus,
+      models: loadShippedModels(),
+      systems: tables.systems,
+      offers: tables.cloudOffers,
+      networks: tables.networks,
+    },
+    version: { version, asOf },
   };
 }
+
+export const shippedCompareCatalog = (): CompareCatalog => shippedCatalog().catalog;
 
 export interface CliResult {
   stdout: string;
@@ -36,29 +43,37 @@ export interface CliResult {
   code: number;
 }
 
-const USAGE = 'usage: npm run -s compare -- scenario.json [--xlsx out.xlsx] [--csv out.csv]\n';
+const USAGE = 'usage: npm run -s compare -- scenario.json [--xlsx out.xlsx] [--csv out.csv] [--lang en|zh-CN]\n';
+const LANGUAGES: readonly ExportLanguage[] = ['en', 'zh-CN'];
 
-export function parseArgs(argv: readonly string[]): { file: string; xlsx?: string; csv?: string } | { error: string } {
+export function parseArgs(
+  argv: readonly string[],
+): { file: string; xlsx?: string; csv?: string; lang?: ExportLanguage } | { error: string } {
   let file: string | undefined;
   let xlsx: string | undefined;
   let csv: string | undefined;
+  let lang: string | undefined;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
-    if (a === '--xlsx' || a === '--csv') {
+    if (a === '--xlsx' || a === '--csv' || a === '--lang') {
       const v = argv[i + 1];
-      if (!v || v.startsWith('--')) return { error: `${a} needs a file name` };
+      if (!v || v.startsWith('--')) return { error: `${a} needs ${a === '--lang' ? 'a language' : 'a file name'}` };
       if (a === '--xlsx') xlsx = v;
-      else csv = v;
+      else if (a === '--csv') csv = v;
+      else lang = v;
       i += 1;
     } else if (a.startsWith('--xlsx=')) xlsx = a.slice(7);
     else if (a.startsWith('--csv=')) csv = a.slice(6);
+    else if (a.startsWith('--lang=')) lang = a.slice(7);
     else if (a === '-h' || a === '--help') return { error: '' };
     else if (a.startsWith('-')) return { error: `unknown option ${a}` };
     else if (file) return { error: `one scenario file at a time (got ${file} and ${a})` };
     else file = a;
   }
   if (!file) return { error: 'which scenario file?' };
-  return { file, xlsx, csv };
+  if (lang !== undefined && !LANGUAGES.includes(lang as ExportLanguage))
+    return { error: `--lang must be ${LANGUAGES.join(' or ')}` };
+  return { file, xlsx, csv, ...(lang ? { lang: lang as ExportLanguage } : {}) };
 }
 
 /** Runs the comparison on the text of a scenario file. */
@@ -84,16 +99,12 @@ export function compareText(
 }
 
 /**
- * The exporters (estimator/export/index.ts, another issue) are expected to provide
- *   exportXlsx(comparison, scenario): Uint8Array | Promise<Uint8Array>
- *   exportCsv(comparison, scenario): string | Uint8Array | Promise<string | Uint8Array>
- * Until they exist the flags are accepted and answered with exit status 3.
+ * The exporters (estimator/export/index.ts) take one ExportInput, the same the app passes:
+ *   exportXlsx(input): Promise<Uint8Array>
+ *   exportCsv(input): string (UTF-8 text with its byte-order mark)
+ * Where one is missing the flag is answered with exit status 3.
  */
-async function writeExports(
-  want: { xlsx?: string; csv?: string },
-  comparison: Comparison,
-  scenario: Scenario,
-): Promise<CliResult> {
+async function writeExports(want: { xlsx?: string; csv?: string }, input: ExportInput): Promise<CliResult> {
   const modulePath = resolve(HERE, '../export/index.ts');
   const kinds = (['xlsx', 'csv'] as const).filter((k) => want[k]);
   const notYet = (k: string) =>
@@ -109,7 +120,7 @@ async function writeExports(
       code = 3;
       continue;
     }
-    const bytes = (await (fn as (c: Comparison, s: Scenario) => unknown)(comparison, scenario)) as string | Uint8Array;
+    const bytes = (await (fn as (i: ExportInput) => unknown)(input)) as string | Uint8Array;
     writeFileSync(want[k]!, bytes);
   }
   return { stdout: '', stderr, code };
@@ -129,9 +140,16 @@ export async function main(argv: readonly string[]): Promise<CliResult> {
       code: 1,
     };
   }
-  const result = compareText(text, args.file, shippedCompareCatalog());
+  const shipped = shippedCatalog();
+  const result = compareText(text, args.file, shipped.catalog);
   if (result.code !== 0 || (!args.xlsx && !args.csv)) return result;
-  const exported = await writeExports(args, result.comparison!, result.scenario!);
+  const exported = await writeExports(args, {
+    comparison: result.comparison!,
+    scenario: result.scenario!,
+    catalog: shipped.catalog,
+    catalogVersion: shipped.version,
+    language: args.lang ?? 'en',
+  });
   return { stdout: result.stdout, stderr: exported.stderr, code: exported.code };
 }
 
