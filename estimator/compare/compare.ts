@@ -5,7 +5,7 @@ import { costOwned } from '../costing/owned';
 import type { Finance, OptionCost, PriceRef, RunProfile } from '../costing/types';
 import * as D from '../scenario/defaults';
 import { ScenarioError, type ScenarioIssue } from '../scenario/migrate';
-import { formatDecimal, money, toMajor } from '../scenario/money';
+import { formatDecimal, money, roundTo, toMajor } from '../scenario/money';
 import type { ParallelInput, Scenario } from '../scenario/schema';
 import { parseEstimateInput, type EstimateInput } from '../training';
 import { chooseLayout, describeLayout, memoize, type LayoutResult } from './layout';
@@ -26,7 +26,6 @@ export const coolingBTUh = (kw: number): number => kw * 1000 * D.BTU_PER_HOUR_PE
 export const coolingTons = (kw: number): number => coolingBTUh(kw) / D.BTU_PER_HOUR_PER_TON;
 
 const GIB = 2 ** 30;
-const round = (x: number, digits: number) => Number(x.toFixed(digits));
 
 /** The workload's training fields as the estimator takes them, without the layout (compare sets it). */
 function trainingOf(s: Scenario): { fields: Record<string, unknown>; fixed: ParallelInput | null } {
@@ -284,16 +283,16 @@ function rowOf(p: Prepared, ev: Evaluated): BaseRow {
     pricing: o.kind === 'cloud' ? o.pricing : null,
     fits,
     gpus: hw.gpusPerNode * hw.nodes,
-    hoursPerRun: cost ? round(cost.hoursPerRun, 4) : null,
-    totalHours: cost ? round(cost.totalHours, 3) : null,
+    hoursPerRun: cost ? roundTo(cost.hoursPerRun, 4) : null,
+    totalHours: cost ? roundTo(cost.totalHours, 3) : null,
     capex: cost ? major(cost.capex) : null,
     opexTotal: cost ? major(cost.opex) : null,
     totalCost: cost ? major(cost.total) : null,
-    costPerRun: cost ? round(major(cost.total) / runs, 2) : null,
-    energyKWh: energyKWh === null ? null : round(energyKWh, 1),
-    powerKW: powerKW === null ? null : round(powerKW, 3),
+    costPerRun: cost ? roundTo(major(cost.total) / runs, 2) : null,
+    energyKWh: energyKWh === null ? null : roundTo(energyKWh, 1),
+    powerKW: powerKW === null ? null : roundTo(powerKW, 3),
     coolingBTUh: powerKW === null ? null : Math.round(coolingBTUh(powerKW)),
-    coolingTons: powerKW === null ? null : round(coolingTons(powerKW), 2),
+    coolingTons: powerKW === null ? null : roundTo(coolingTons(powerKW), 2),
     notes,
     gpu: hw.gpu,
     nodes: hw.nodes,
@@ -302,8 +301,8 @@ function rowOf(p: Prepared, ev: Evaluated): BaseRow {
     meetsDeadline,
     residualValue: cost && isOwned ? major(cost.residual) : null,
     npvCost: npvMinor === null ? null : toMajor({ amountMinor: npvMinor, currency: c }),
-    facilityEnergyKWh: energyKWh !== null && isOwned ? round(energyKWh * p.finance.pue, 1) : null,
-    nameplateKW: cost?.nameplateKW != null ? round(cost.nameplateKW, 3) : null,
+    facilityEnergyKWh: energyKWh !== null && isOwned ? roundTo(energyKWh * p.finance.pue, 1) : null,
+    nameplateKW: cost?.nameplateKW != null ? roundTo(cost.nameplateKW, 3) : null,
     utilization: cost?.utilization ?? null,
     cumulativeCost: cost ? cumulative(cost.cashflowMinor).map((m) => toMajor({ amountMinor: m, currency: c })) : null,
     currency: c,
@@ -324,10 +323,11 @@ function rowOf(p: Prepared, ev: Evaluated): BaseRow {
     return {
       ...row,
       racks: facility.racks,
-      rackKWMax: round(facility.rackKWMax, 2),
+      rackKWMax: roundTo(facility.rackKWMax, 2),
       coolingRequired: facility.coolingRequired,
       fitsSite: facility.fitsSite,
       facilityCapex: toMajor(money(facility.facilityCapex.amount, c)),
+      ...(facility.detail && { facilityPlan: facility.detail }),
     };
   return row;
 }

@@ -21,11 +21,18 @@ export const minorDigits = (currency: Currency): number => MINOR_DIGITS[currency
 
 const scale = (currency: Currency): number => 10 ** minorDigits(currency);
 
-/** Rounds half away from zero, so that -0.5 cents and +0.5 cents round symmetrically. */
+/**
+ * Rounds half away from zero, so that -0.5 cents and +0.5 cents round symmetrically. The value is
+ * first taken to 15 significant digits, as spreadsheets do before ROUND: 1.005 × 100 is
+ * 100.49999999999999 in binary, and finance's LibreOffice/Excel (which recompute our xlsx) see 100.5.
+ */
 export function roundHalfAway(x: number): number {
-  const r = Math.sign(x) * Math.round(Math.abs(x));
+  const r = Math.sign(x) * Math.round(Number(Math.abs(x).toPrecision(15)));
   return r === 0 ? 0 : r; // never -0
 }
+
+/** Rounds to `digits` decimals the way a spreadsheet's ROUND does (see roundHalfAway). */
+export const roundTo = (x: number, digits: number): number => roundHalfAway(x * 10 ** digits) / 10 ** digits;
 
 /** A decimal amount in major units (30000.5 USD) -> Money (3_000_050 minor). */
 export function money(amount: number, currency: Currency): Money {
