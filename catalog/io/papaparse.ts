@@ -1,5 +1,5 @@
 // @ts-expect-error -- typed below on purpose: @types/papaparse pulls in all of @types/node.
-import * as untyped from 'papaparse/papaparse.js';
+import untyped from 'papaparse/papaparse.js';
 
 /**
  * The part of papaparse the catalog uses. Typed here rather than through @types/papaparse because
@@ -23,7 +23,11 @@ export interface Papaparse {
     input: string,
     config?: { skipEmptyLines?: boolean | 'greedy'; delimitersToGuess?: string[] },
   ): ParseResult<T>;
-  unparse(input: { fields: string[]; data: string[][] }): string;
+  unparse(input: { fields: string[]; data: string[][] }, config?: { newline?: string }): string;
 }
 
-export const Papa = untyped as unknown as Papaparse;
+/**
+ * A default import: papaparse is a UMD bundle, so under Node's own ESM loader (tsx, the command
+ * lines) a namespace import holds only `default`, while Vite and vitest hand both the same object.
+ */
+export const Papa = untyped as Papaparse;

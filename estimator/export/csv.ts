@@ -1,4 +1,4 @@
-import { Papa } from './papaparse';
+import { Papa } from '../../catalog/io/papaparse';
 import type { Comparison } from '../compare/types';
 import { columnHeader, gridColumns, type GridValue } from './columns';
 import { messagesFor, type Messages } from './messages';
