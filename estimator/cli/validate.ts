@@ -22,7 +22,7 @@ const { path, rows: calibration } = loadCalibration();
 const rows = runValidation(calibration, shippedCatalog());
 console.log(`calibration: ${path}\n`);
 console.log(table(rows));
-const notes = rows.filter((r) => r.note && r.quantity !== 'power');
+const notes = rows.filter((r) => r.note);
 if (notes.length) console.log(`\n${notes.map((r) => `${r.case}: ${r.note}`).join('\n')}`);
 console.log(
   `\n${pad('quantity', 17)} ${lpad('rows', 5)} ${lpad('worst', 8)} ${lpad('median', 8)} ${lpad('tol', 6)}  pass`,

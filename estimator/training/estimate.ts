@@ -9,7 +9,7 @@ import { fitNote, layoutNotes, precisionNote } from './notes';
 import { paramCounts, trainableParams } from './parameters';
 import { energyKWh, gpuWatts, nodeWatts } from './power';
 import { shapeOf } from './shape';
-import { bandwidthUtilisation, stepTime } from './throughput';
+import { gpuActivity, stepTime } from './throughput';
 import { effectivePrecision, peakFlops } from './time/efficiency';
 import type { Estimate, EstimateError, EstimateInput } from './types';
 
@@ -62,7 +62,7 @@ export function estimate(input: EstimateInput, catalog: EstimatorCatalog): Estim
   const fl = flopsPerToken(s, run);
   const tokensPerSecond = step.tokensPerStep / step.stepSeconds;
   const flopUtil = (fl.hardware * tokensPerSecond) / (run.gpus * peak);
-  const watts = gpuWatts(gpu, flopUtil, bandwidthUtilisation(step));
+  const watts = gpuWatts(gpu, gpuActivity(step, flopUtil));
   const perNode = Math.min(run.gpus, run.gpusPerNode);
   const node = nodeWatts(gpu, perNode, watts);
   const cluster = node * nodes;

@@ -1,22 +1,45 @@
 import type { Gpu } from '../../catalog/schema/gpu';
 import {
   GPU_ACTIVE_IDLE_FRACTION_OF_TDP,
-  GPU_POWER_PER_BANDWIDTH_UTILISATION,
-  GPU_POWER_PER_FLOP_UTILISATION,
+  GPU_POWER_PER_HBM_UTILISATION,
+  GPU_TENSOR_UTILISATION_AT_TDP,
   NODE_OVERHEAD_LOAD_FRACTION,
   SERVER_TO_GPU_POWER_RATIO,
 } from './constants/power';
 
+/** What one GPU does during one optimizer step, as the time model computes it (throughput.ts `gpuActivity`). */
+export interface GpuActivity {
+  /** Seconds of one optimizer step. */
+  stepSeconds: number;
+  /** Seconds of tensor-core kernels (GEMMs, attention) in the step. */
+  tensorSeconds: number;
+  /** Achieved FLOP/s over the dense peak while those kernels run (0..1). */
+  tensorUtilisation: number;
+  /** Seconds of bandwidth-bound kernels (elementwise ops, casts, optimizer update) in the step. */
+  memorySeconds: number;
+  /** Achieved bytes/s over peak memory bandwidth while those kernels run (0..1). */
+  memoryUtilisation: number;
+}
+
+/** Draw of a GPU with its clocks up and no kernel running. */
+export const activeIdleWatts = (gpu: Gpu): number => GPU_ACTIVE_IDLE_FRACTION_OF_TDP.value * gpu.tdpWatts;
+
 /**
- * Mean draw of one GPU while training: active idle plus the dynamic range of TDP in proportion to how busy the tensor
- * cores (`flopUtilisation`: achieved FLOP/s over dense peak) and HBM (`bandwidthUtilisation`) are, capped at TDP.
+ * Mean draw of one GPU over a training step. The step alternates between tensor-core kernels, bandwidth-bound kernels
+ * and gaps (host-bound launches, exposed communication, pipeline bubbles, CPU-side optimizer with offload: everything
+ * the time model does not spend in kernels). Gaps draw active idle; kernels add a share of the range up to TDP that
+ * rises with their tensor or HBM utilisation and saturates at TDP (constants/power.ts). Never below active idle, never
+ * above TDP.
  */
-export function gpuWatts(gpu: Gpu, flopUtilisation: number, bandwidthUtilisation: number): number {
-  const idle = GPU_ACTIVE_IDLE_FRACTION_OF_TDP.value * gpu.tdpWatts;
-  const load =
-    GPU_POWER_PER_FLOP_UTILISATION.value * Math.max(0, flopUtilisation) +
-    GPU_POWER_PER_BANDWIDTH_UTILISATION.value * Math.max(0, bandwidthUtilisation);
-  return idle + (gpu.tdpWatts - idle) * Math.min(1, load);
+export function gpuWatts(gpu: Gpu, a: GpuActivity): number {
+  const idle = activeIdleWatts(gpu);
+  if (!(a.stepSeconds > 0)) return idle;
+  const range = gpu.tdpWatts - idle;
+  const clamp01 = (x: number) => Math.min(1, Math.max(0, x));
+  const tensorShare = clamp01(a.tensorUtilisation / GPU_TENSOR_UTILISATION_AT_TDP.value);
+  const memoryShare = clamp01(GPU_POWER_PER_HBM_UTILISATION.value * a.memoryUtilisation);
+  const loaded = Math.max(0, a.tensorSeconds) * tensorShare + Math.max(0, a.memorySeconds) * memoryShare;
+  return idle + range * clamp01(loaded / a.stepSeconds);
 }
 
 /**

@@ -12,6 +12,7 @@ import { DP_OVERLAP_FRACTION, MEMORY_BANDWIDTH_EFFICIENCY } from './constants/co
 import type { Framework } from './memory/dtypes';
 import type { ActivationRegime } from './memory/regime';
 import type { StagedStates } from './memory';
+import type { GpuActivity } from './power';
 import { stageLayers } from './memory/stage';
 import type { Shape } from './shape';
 import { hostDispatchSeconds } from './time/efficiency';
@@ -141,6 +142,19 @@ export function stepTime(s: Shape, input: EstimateInput, ctx: StepContext): Step
   };
 }
 
-/** Achieved share of peak HBM bandwidth over a step (the time model streams at MEMORY_BANDWIDTH_EFFICIENCY). */
-export const bandwidthUtilisation = (t: StepTime): number =>
-  (t.gpuMemorySeconds * MEMORY_BANDWIDTH_EFFICIENCY.value) / t.stepSeconds;
+/**
+ * What one GPU does in a step, for the power model: its tensor-kernel and bandwidth-bound seconds (the rest of the step
+ * it waits on the host, the network or other stages), and how busy each keeps the hardware. `flopUtilisation` is the
+ * step's achieved hardware FLOP/s per GPU over the dense peak; the bandwidth-bound kernels stream at
+ * MEMORY_BANDWIDTH_EFFICIENCY by construction of the time model.
+ */
+export function gpuActivity(t: StepTime, flopUtilisation: number): GpuActivity {
+  const tensorSeconds = t.gpuComputeSeconds;
+  return {
+    stepSeconds: t.stepSeconds,
+    tensorSeconds,
+    tensorUtilisation: tensorSeconds > 0 ? Math.min(1, (flopUtilisation * t.stepSeconds) / tensorSeconds) : 0,
+    memorySeconds: t.gpuMemorySeconds,
+    memoryUtilisation: MEMORY_BANDWIDTH_EFFICIENCY.value,
+  };
+}

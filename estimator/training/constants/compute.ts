@@ -35,24 +35,29 @@ export const MEMORY_BANDWIDTH_EFFICIENCY = constant(
   `STREAM-like kernels reach 80-90% of HBM peak; ${CALIBRATION} fit with 0.8`,
 );
 
-/** Host time to dispatch one kernel in PyTorch eager mode (Python, dispatcher, autograd); a phase takes max(GPU, host). */
+/**
+ * Host time to dispatch one kernel in PyTorch eager mode (Python, dispatcher, autograd); a phase takes max(GPU, host).
+ * A property of the machine driving the GPU (its CPU, Python and driver), not of the GPU. The estimate input names no
+ * host, so the two GPUs of the calibration keep the host they were measured with and every other GPU gets the default.
+ * One value for both hosts does not fit: at 20 us, h100-c01's step comes out 36% shorter than measured.
+ */
 export const HOST_DISPATCH_SECONDS = constant(
   'hostDispatchSeconds',
   20e-6,
   's/kernel',
-  `default between the two measured hosts of ${CALIBRATION} (15 and 30 us)`,
+  `default for GPUs measured on no known host: between the two hosts of ${CALIBRATION} (15 and 30.4 us); CPU-side dispatch of one eager PyTorch op is commonly put at 5-25 us`,
 );
 export const HOST_DISPATCH_SECONDS_H200_HOST = constant(
   'hostDispatchSecondsH200Host',
   15e-6,
   's/kernel',
-  `fitted on the H200 rows of ${CALIBRATION}`,
+  `the host that drove the H200 in ${CALIBRATION}, fitted on its rows; applied to h200-sxm-141gb because the input names no host`,
 );
 export const HOST_DISPATCH_SECONDS_H100_HOST = constant(
   'hostDispatchSecondsH100Host',
   30.4e-6,
   's/kernel',
-  `fitted on the H100 rows of ${CALIBRATION} (c01 ran 66% slower than on H200 at equal dense peak)`,
+  `the host that drove the H100 in ${CALIBRATION}, fitted on its rows (c01 ran 66% slower than on the H200 host at equal dense peak, at 70% NVML GPU utilisation: the GPU waited on the CPU); applied to h100-sxm5-80gb because the input names no host`,
 );
 
 /** Fraction of the data-parallel gradient reduction hidden behind the backward pass (bucketed overlap). */

@@ -43,7 +43,10 @@ export function peakFlops(gpu: Gpu, p: Precision): number {
   return tf * 1e12;
 }
 
-/** Host seconds per kernel launch for the machine that drives this GPU (the two calibration hosts, else a default). */
+/**
+ * Host seconds per kernel launch. A property of the CPU and software stack, not of the GPU: the input names no host, so
+ * the two GPUs of the calibration get the hosts they were measured with and every other GPU the default (constants/compute.ts).
+ */
 export function hostDispatchSeconds(gpuId: string): number {
   if (gpuId === 'h200-sxm-141gb') return HOST_DISPATCH_SECONDS_H200_HOST.value;
   if (gpuId === 'h100-sxm5-80gb') return HOST_DISPATCH_SECONDS_H100_HOST.value;
