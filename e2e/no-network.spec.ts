@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { writeFileSync } from 'node:fs';
 import { openApp } from './pages/app';
-import { menu, scenarioEditor, scenarioJson } from './pages/file-menu';
+import { menu, openScenarioFile, scenarioJson, scenarioName } from './pages/file-menu';
 
 // The app never uses the network. Every request the page (and its workers) makes while a user goes
 // through every screen and the file flows is recorded; each must be to the app's own server.
@@ -22,11 +22,9 @@ test('the app requests nothing but its own files, on every screen and in the fil
 
   const file = info.outputPath('q.gpuplan.json');
   writeFileSync(file, scenarioJson('offline check'));
-  await page.goto('/#file');
-  const chooser = page.waitForEvent('filechooser');
-  await menu(page, 'File', 'Open…');
-  await (await chooser).setFiles(file);
-  await scenarioEditor(page).fill(scenarioJson('offline check, edited'));
+  await page.goto('/#scenario');
+  await openScenarioFile(page, file);
+  await scenarioName(page).fill('offline check, edited');
   const download = page.waitForEvent('download');
   await page.keyboard.press('Control+s');
   await download;

@@ -9,7 +9,7 @@
  */
 // Types only: the renderer imports this file with `import type` (a lint rule checks it).
 export type Language = 'en' | 'zh-CN';
-export type ExportFormat = 'xlsx' | 'csv' | 'pdf';
+export type ExportFormat = 'xlsx' | 'csv' | 'pdf' | 'json';
 export type PageSize = 'A4' | 'Letter';
 
 /** What the File, Edit and Help menus (and their shortcuts) ask the renderer to do. */

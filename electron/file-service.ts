@@ -109,7 +109,12 @@ export class FileService {
 
   /** The save dialog for an export; the caller makes the bytes (a PDF is printed only once a file is chosen). */
   async chooseExportPath(format: ExportFormat, suggestedName: string): Promise<string | null> {
-    const filter = { xlsx: 'dialog.xlsxFilter', csv: 'dialog.csvFilter', pdf: 'dialog.pdfFilter' }[format];
+    const filter = {
+      xlsx: 'dialog.xlsxFilter',
+      csv: 'dialog.csvFilter',
+      pdf: 'dialog.pdfFilter',
+      json: 'dialog.jsonFilter',
+    }[format];
     const chosen = await this.options.dialogs.chooseFileToSave({
       title: this.t('dialog.exportTitle'),
       filters: [{ name: this.t(filter), extensions: [format] }],

@@ -16,7 +16,7 @@ import type {
  * anything else (vscode's validateIPC): the renderer is treated as untrusted.
  */
 export const LANGUAGES = ['en', 'zh-CN'] as const satisfies readonly Language[];
-export const EXPORT_FORMATS = ['xlsx', 'csv', 'pdf'] as const satisfies readonly ExportFormat[];
+export const EXPORT_FORMATS = ['xlsx', 'csv', 'pdf', 'json'] as const satisfies readonly ExportFormat[];
 export const PAGE_SIZES = ['A4', 'Letter'] as const satisfies readonly PageSize[];
 export const MENU_COMMANDS = [
   'new',

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { documentName, expectDocument, scenarioEditor, scenarioJson } from '../pages/file-menu';
+import { documentName, expectDocument, nameIn, scenarioJson, scenarioName } from '../pages/file-menu';
 import {
   answerSaveDialogWith,
   clickMenu,
@@ -23,21 +23,20 @@ test.describe('scenario files in the desktop app', () => {
     const file = info.outputPath('q3.gpuplan.json');
     writeFileSync(file, scenarioJson('Q3 plan'));
 
+    // A file handed over at start-up opens on the scenario screen, as a scenario of the list.
     const first = await launchApp(userData, [file]);
-    await first.window.getByRole('button', { name: 'Scenario file' }).click();
-    await expect(scenarioEditor(first.window)).toHaveValue(scenarioJson('Q3 plan'));
+    await expect(scenarioName(first.window)).toHaveValue('Q3 plan');
     await expectDocument(first.window, 'q3.gpuplan.json', 'saved');
 
-    await scenarioEditor(first.window).fill(scenarioJson('Q3 plan, edited'));
+    await scenarioName(first.window).fill('Q3 plan, edited');
     await expectDocument(first.window, 'q3.gpuplan.json', 'unsaved');
     await clickMenu(first.app, 'save');
-    await expect.poll(() => readFileSync(file, 'utf8')).toBe(scenarioJson('Q3 plan, edited'));
+    await expect.poll(() => nameIn(readFileSync(file, 'utf8'))).toBe('Q3 plan, edited');
     await expectDocument(first.window, 'q3.gpuplan.json', 'saved');
     await closeApp(first.app);
 
     const second = await launchApp(userData, [file]);
-    await second.window.getByRole('button', { name: 'Scenario file' }).click();
-    await expect(scenarioEditor(second.window)).toHaveValue(scenarioJson('Q3 plan, edited'));
+    await expect(scenarioName(second.window)).toHaveValue('Q3 plan, edited');
     // It is in Open Recent now.
     const recent = await second.app.evaluate(
       ({ Menu }) => Menu.getApplicationMenu()?.getMenuItemById('recent-0')?.label,
@@ -61,11 +60,12 @@ test.describe('scenario files in the desktop app', () => {
   }, info) => {
     const chosen = info.outputPath('fresh');
     await answerSaveDialogWith(app, chosen);
-    await appWindow.getByRole('button', { name: 'Scenario file' }).click();
-    await scenarioEditor(appWindow).fill(scenarioJson('fresh'));
+    await appWindow.getByRole('button', { name: 'Scenarios' }).click();
+    await appWindow.getByRole('button', { name: 'New scenario' }).click();
+    await scenarioName(appWindow).fill('fresh');
     await clickMenu(app, 'save');
     await expect.poll(() => existsSync(`${chosen}.gpuplan.json`)).toBe(true);
-    expect(readFileSync(`${chosen}.gpuplan.json`, 'utf8')).toBe(scenarioJson('fresh'));
+    expect(nameIn(readFileSync(`${chosen}.gpuplan.json`, 'utf8'))).toBe('fresh');
     await expect(documentName(appWindow)).toHaveText('fresh.gpuplan.json');
   });
 
@@ -82,11 +82,16 @@ test.describe('scenario files in the desktop app', () => {
     expect(await app.windows()).toHaveLength(1);
   });
 
-  test('asks before closing with unsaved changes, and Cancel keeps the window', async ({ app, appWindow }) => {
-    await appWindow.getByRole('button', { name: 'Scenario file' }).click();
-    await scenarioEditor(appWindow).fill(scenarioJson('unsaved'));
-    await expectDocument(appWindow, 'Untitled scenario', 'unsaved');
-    const asked = await app.evaluate(({ BrowserWindow, dialog }) => {
+  test('asks before closing with changes not saved to the scenario’s file, and Cancel keeps the window', async ({
+    userData,
+  }, info) => {
+    // A scenario is kept in the app as it is typed; what can be lost on closing is its file falling behind.
+    const file = info.outputPath('q.gpuplan.json');
+    writeFileSync(file, scenarioJson('from a file'));
+    const running = await launchApp(userData, [file]);
+    await scenarioName(running.window).fill('unsaved');
+    await expectDocument(running.window, 'q.gpuplan.json', 'unsaved');
+    const asked = await running.app.evaluate(({ BrowserWindow, dialog }) => {
       const prompts: string[] = [];
       dialog.showMessageBoxSync = ((_win: unknown, options: { message: string }) => {
         prompts.push(options.message);
@@ -95,14 +100,16 @@ test.describe('scenario files in the desktop app', () => {
       BrowserWindow.getAllWindows()[0]?.close();
       return prompts;
     });
-    expect(asked).toEqual(['Save the changes to “Untitled scenario” before closing?']);
-    expect(await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().length)).toBe(1);
+    expect(asked).toEqual(['Save the changes to “q.gpuplan.json” before closing?']);
+    expect(await running.app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().length)).toBe(1);
+    await closeApp(running.app);
   });
 
-  test('unsaved work survives a crash and comes back on the next start', async ({ userData }) => {
-    const first = await launchApp(userData);
-    await first.window.getByRole('button', { name: 'Scenario file' }).click();
-    await scenarioEditor(first.window).fill(scenarioJson('before the crash'));
+  test('unsaved work survives a crash and comes back on the next start', async ({ userData }, info) => {
+    const file = info.outputPath('crash.gpuplan.json');
+    writeFileSync(file, scenarioJson('crash'));
+    const first = await launchApp(userData, [file]);
+    await scenarioName(first.window).fill('before the crash');
     const recoveryFile = path.join(userData, 'recovery', 'document.json');
     await expect
       .poll(() => existsSync(recoveryFile) && readFileSync(recoveryFile, 'utf8'))
@@ -110,9 +117,11 @@ test.describe('scenario files in the desktop app', () => {
     first.app.process().kill('SIGKILL');
 
     const second = await launchApp(userData);
-    await expect(second.window.getByRole('status')).toContainText('Recovered unsaved changes');
-    await second.window.getByRole('button', { name: 'Scenario file' }).click();
-    await expect(scenarioEditor(second.window)).toHaveValue(scenarioJson('before the crash'));
+    await expect(second.window.getByRole('status').filter({ hasText: 'Recovered' })).toContainText(
+      'Recovered unsaved changes',
+    );
+    await second.window.getByRole('button', { name: 'Scenarios' }).click();
+    await expect(scenarioName(second.window)).toHaveValue('before the crash');
     await closeApp(second.app);
   });
 });

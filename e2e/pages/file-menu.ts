@@ -1,4 +1,7 @@
 import { expect, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 /** Clicks an item of the browser build's in-app menu bar: `menu(page, 'File', 'Open…')`. */
 export async function menu(page: Page, top: string, item: string, role: 'menuitem' | 'menuitemradio' = 'menuitem') {
@@ -7,7 +10,15 @@ export async function menu(page: Page, top: string, item: string, role: 'menuite
   await bar.getByRole('menu', { name: top }).getByRole(role, { name: item, exact: true }).click();
 }
 
-export const scenarioEditor = (page: Page) => page.getByRole('textbox', { name: 'Scenario (JSON)' });
+/** File > Open…, answering the browser's file picker with `file`. */
+export async function openScenarioFile(page: Page, file: string): Promise<void> {
+  const chooser = page.waitForEvent('filechooser');
+  await menu(page, 'File', 'Open…');
+  await (await chooser).setFiles(file);
+}
+
+/** The open scenario's name on the scenario screen. */
+export const scenarioName = (page: Page) => page.getByLabel('Scenario name');
 export const documentName = (page: Page) => page.getByTestId('document-name');
 
 /** The document's name in the header, without the unsaved-changes mark. */
@@ -18,6 +29,15 @@ export async function expectDocument(page: Page, name: string, state: 'saved' | 
   else await expect(mark).toHaveCount(0);
 }
 
+const FIXTURE = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../fixtures/scenario/three-owned.gpuplan.json',
+);
+
+/** A valid scenario file named `name` (the scenario fixture, renamed). */
 export function scenarioJson(name: string): string {
-  return `${JSON.stringify({ format: 'gpu-planner.scenario', version: 1, name, currency: 'USD' }, null, 2)}\n`;
+  return `${JSON.stringify({ ...(JSON.parse(readFileSync(FIXTURE, 'utf8')) as object), name }, null, 2)}\n`;
 }
+
+/** The name in a scenario file's text. */
+export const nameIn = (text: string): unknown => (JSON.parse(text) as { name?: unknown }).name;

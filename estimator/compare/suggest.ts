@@ -94,7 +94,8 @@ const hardwareKey = (o: ScenarioOption): string =>
     ? `cloud:${String(o.offer)}`
     : `${o.kind}:${typeof o.system === 'string' ? o.system : o.system.name}`;
 
-function uniqueId(base: string, taken: Set<string>): string {
+/** `base` made into an option id not yet in `taken` (and added to it): `own-dgx-h100`, `own-dgx-h100-2`, … */
+export function uniqueId(base: string, taken: Set<string>): string {
   const clean = base
     .toLowerCase()
     .replace(/[^a-z0-9.+-]+/g, '-')

@@ -3,6 +3,7 @@ import type { InterconnectId } from '../../catalog/schema/interconnect';
 import type { EstimatorCatalog } from '../training';
 import type { Estimate, EstimateError, EstimateInput, Offload } from '../training';
 import type { CostLine, PriceRef } from '../costing/types';
+import type { FacilityPlanResult } from '../facility/types';
 import type { NetworkRow, OfferRow, Pricing, SystemRow } from '../scenario/rows';
 import type { Site } from '../scenario/schema';
 
@@ -51,6 +52,8 @@ export interface FacilityPlan {
   /** The same capex line by line (paid at month 0), when the planner itemizes it; they must add up to facilityCapex. */
   readonly capexLines?: readonly CostLine[];
   readonly notes: readonly string[];
+  /** The whole plan (racks with the servers placed, circuits, shortfalls), when the planner gives it. */
+  readonly detail?: FacilityPlanResult | null;
 }
 
 export type FacilityPlanner = (request: FacilityRequest) => FacilityPlan;
@@ -154,6 +157,8 @@ export interface ComparisonRow {
   readonly coolingRequired?: 'air' | 'rear-door' | 'liquid';
   readonly fitsSite?: boolean;
   readonly facilityCapex?: number;
+  /** The site plan behind those columns: racks with the servers at their U positions (the rack view), kW, cooling, shortfalls. */
+  readonly facilityPlan?: FacilityPlanResult;
 }
 
 export interface AssumptionUsed {

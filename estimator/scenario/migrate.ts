@@ -98,7 +98,6 @@ function toIssues(error: z.ZodError, file: unknown): ScenarioIssue[] {
       return issue.keys.length === 1
         ? { path: [...path, issue.keys[0] as string], message: 'is not a known field' }
         : { path, message: `has unknown fields: ${issue.keys.join(', ')}` };
-    if (issue.code === 'invalid_type' && issue.input === undefined) return { path, message: 'is required' };
     if (issue.message.startsWith('kind: ')) {
       const kindPath = path[path.length - 1] === 'kind' ? path : [...path, 'kind'];
       return { path: kindPath, message: issue.message.slice('kind: '.length) };

@@ -155,6 +155,18 @@ describe('opening scenario files', () => {
     ]);
   });
 
+  it('says a value of the wrong type is wrong, not missing', () => {
+    const raw = contractV1() as { assumptions: Record<string, unknown>; workload: Record<string, unknown> };
+    raw.assumptions.pue = '1.4x';
+    raw.workload.runsPerMonth = 'four';
+    delete raw.workload.horizonMonths;
+    expect(messages(raw)).toEqual([
+      'workload.runsPerMonth: must be a number of runs above 0 and at most 10,000',
+      'workload.horizonMonths: is required',
+      'assumptions.pue: must be a number from 1 to 3',
+    ]);
+  });
+
   it('rejects duplicate option ids and unknown fields', () => {
     const raw = contractV1() as { options: Record<string, unknown>[]; assumptions: Record<string, unknown> };
     raw.options[1]!.id = 'used-v100';

@@ -1,15 +1,18 @@
 import { AllCommunityModule, ModuleRegistry } from 'ag-grid-community';
 import { createRoot } from 'react-dom/client';
-import { loadShippedGpus } from '../../catalog';
+import { loadShippedCatalog } from '../../catalog';
 import { loadShippedModels } from '../../catalog/models';
 import { App } from './app/App';
 import { StoresProvider, type Stores } from './app/stores';
 import { CatalogStore } from './catalog/CatalogStore';
-import { seedCatalogIfEmpty } from './catalog/seed';
+import { shippedCatalogFiles } from './catalog/shipped-source';
+import { syncShippedCatalog } from './catalog/sync';
 import { PlannerDatabase } from './db/database';
 import { EstimatorStore } from './estimator/EstimatorStore';
 import { changeLanguage, setupI18n } from './i18n';
 import { PlatformProvider, startDesktopServices } from './platform';
+import { connectScenarioFile } from './scenario/document';
+import { ScenarioStore } from './scenario/ScenarioStore';
 import './styles.css';
 import { createPlannerClient } from './worker/client';
 
@@ -21,12 +24,21 @@ async function start(rootElement: HTMLElement) {
   const root = createRoot(rootElement);
   try {
     const db = new PlannerDatabase();
-    await seedCatalogIfEmpty(db, loadShippedGpus());
-    const catalog = new CatalogStore(db);
+    // First run: copies the shipped catalog in. A newer (or other) shipped catalog: merges it,
+    // keeping the user's rows and edits and listing conflicts (renderer/src/catalog/sync.ts).
+    const shipped = loadShippedCatalog(shippedCatalogFiles());
+    await syncShippedCatalog(db, shipped);
+    const catalog = new CatalogStore(db, shipped);
     await catalog.load();
-    const estimator = new EstimatorStore(db, catalog, loadShippedModels(), createPlannerClient());
-    await estimator.load();
-    const stores: Stores = { catalog, estimator };
+    const client = createPlannerClient();
+    const models = loadShippedModels();
+    const estimator = new EstimatorStore(db, catalog, models, client);
+    const scenarios = new ScenarioStore(db, catalog, models, client);
+    await Promise.all([estimator.load(), scenarios.load()]);
+    connectScenarioFile(scenarios, desktop.platform, i18n);
+    // Edits wait a moment before they are written; a closing window writes them at once.
+    addEventListener('pagehide', () => scenarios.flush());
+    const stores: Stores = { catalog, estimator, scenarios };
     root.render(
       <PlatformProvider services={desktop}>
         <StoresProvider stores={stores}>

@@ -1,7 +1,7 @@
 import type { ComponentType } from 'react';
-import { GpuGrid } from '../catalog/GpuGrid';
+import { CatalogPage } from '../catalog/CatalogPage';
 import { EstimatorPage } from '../estimator/EstimatorPage';
-import { ScenarioFilePage } from '../platform/ScenarioFilePage';
+import { ScenarioPage } from '../scenario/ScenarioPage';
 
 /** One entry per screen: its id (the URL hash), its label key in the `common` namespace, and its component. */
 export interface PageEntry {
@@ -12,7 +12,6 @@ export interface PageEntry {
 
 export const PAGES: PageEntry[] = [
   { id: 'estimator', labelKey: 'nav.estimator', component: EstimatorPage },
-  { id: 'catalog', labelKey: 'nav.catalog', component: GpuGrid },
-  // Until the scenario screens exist: the scenario file as text, behind the File menu.
-  { id: 'file', labelKey: 'desktop:file.page', component: ScenarioFilePage },
+  { id: 'scenario', labelKey: 'nav.scenario', component: ScenarioPage },
+  { id: 'catalog', labelKey: 'nav.catalog', component: CatalogPage },
 ];

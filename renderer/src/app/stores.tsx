@@ -1,10 +1,12 @@
 import { createContext, useContext, type ReactNode } from 'react';
 import type { CatalogStore } from '../catalog/CatalogStore';
 import type { EstimatorStore } from '../estimator/EstimatorStore';
+import type { ScenarioStore } from '../scenario/ScenarioStore';
 
 export interface Stores {
   catalog: CatalogStore;
   estimator: EstimatorStore;
+  scenarios: ScenarioStore;
 }
 
 const StoresContext = createContext<Stores | null>(null);

@@ -142,6 +142,11 @@ describe('EstimatorStore: latest request wins', () => {
     const client: PlannerClient = {
       mode: 'in-thread',
       estimate: (input) => new Promise((answer) => calls.push({ input, answer })),
+      compare: () => Promise.reject(new Error('not used')),
+      sensitivity: () => Promise.reject(new Error('not used')),
+      suggest: () => {
+        throw new Error('not used');
+      },
       startJob: () => {
         throw new Error('not used');
       },

@@ -29,17 +29,29 @@ interface TextFieldProps {
   hint?: ReactNode;
   placeholder?: string;
   wide?: boolean;
+  /** 'text' for names, dates and sources typed in the same kind of box. */
+  inputMode?: 'decimal' | 'text';
 }
 
 /** A number typed as text: kept exactly as typed, validated by the estimator's parser. */
-export function NumberField({ id, label, value, onChange, error, hint, placeholder, wide }: TextFieldProps) {
+export function NumberField({
+  id,
+  label,
+  value,
+  onChange,
+  error,
+  hint,
+  placeholder,
+  wide,
+  inputMode = 'decimal',
+}: TextFieldProps) {
   return (
     <div className={`field${wide ? ' wide' : ''}${error ? ' invalid' : ''}`}>
       <label htmlFor={id}>{label}</label>
       <input
         id={id}
         type="text"
-        inputMode="decimal"
+        inputMode={inputMode}
         autoComplete="off"
         spellCheck={false}
         value={value}

@@ -1,11 +1,12 @@
 import { version } from '../../../package.json';
-import { download, MIME_TYPES, pickFile } from './browser-files';
+import { DATA_FILE_ACCEPT, download, MIME_TYPES, pickFile } from './browser-files';
 import { CommandBus } from './commands';
 import { scenarioFileName, withExtension } from './file-names';
 import { commandForKey, isEditable } from './shortcuts';
 import { StatusLine } from './status';
 import type {
   AppInfo,
+  DataFile,
   DocumentState,
   ExportedFile,
   ExportRequest,
@@ -58,6 +59,10 @@ export class BrowserPlatform implements Platform {
   async openScenario(): Promise<PlatformFile | null> {
     const file = await pickFile('.gpuplan.json,.json,application/json');
     return file ? { token: null, name: file.name, text: await file.text() } : null;
+  }
+
+  openDataFile(): Promise<DataFile | null> {
+    return pickFile(DATA_FILE_ACCEPT);
   }
 
   async saveScenario(request: SaveRequest): Promise<SavedFile | null> {

@@ -1,7 +1,9 @@
+import { DATA_FILE_ACCEPT, pickFile } from './browser-files';
 import { CommandBus } from './commands';
 import { StatusLine } from './status';
 import type {
   AppInfo,
+  DataFile,
   DocumentState,
   ExportedFile,
   ExportRequest,
@@ -67,6 +69,15 @@ export class DesktopPlatform implements Platform {
 
   openScenario(): Promise<PlatformFile | null> {
     return this.planner.openScenario();
+  }
+
+  /**
+   * Chromium's file chooser, which Electron shows as the native open dialog. The file is read in
+   * the sandboxed page through the File API and never written, so main (which owns every path
+   * the app writes) is not involved and no token is granted.
+   */
+  openDataFile(): Promise<DataFile | null> {
+    return pickFile(DATA_FILE_ACCEPT);
   }
 
   saveScenario(request: SaveRequest): Promise<SavedFile | null> {

@@ -24,6 +24,7 @@ function fakePlatform() {
     commands: new CommandBus((m) => status.error(m)),
     appInfo: vi.fn(),
     openScenario: async () => nextOpen,
+    openDataFile: vi.fn(),
     saveScenario: (r) => {
       saves.push(r);
       return nextSave(r);

@@ -30,6 +30,16 @@ export interface RecoveredFile extends PlatformFile {
   savedAt: string;
 }
 
+/**
+ * A data file the user picked to import (catalog rows: CSV, TSV or JSON). Read in the renderer,
+ * never written back; `size` (bytes) lets the caller refuse a huge file before reading it.
+ */
+export interface DataFile {
+  name: string;
+  size: number;
+  text(): Promise<string>;
+}
+
 export interface SavedFile {
   token: string | null;
   name: string;
@@ -56,7 +66,9 @@ export interface Platform {
    */
   saveScenario(request: SaveRequest): Promise<SavedFile | null>;
   saveScenarioAs(request: SaveRequest): Promise<SavedFile | null>;
-  /** Writes export bytes (xlsx, csv or pdf) to a file the user picks, or downloads them. */
+  /** Asks for a data file to import (`.csv`, `.tsv`, `.txt`, `.json`); null when the user cancels. */
+  openDataFile(): Promise<DataFile | null>;
+  /** Writes export bytes (xlsx, csv, json or pdf) to a file the user picks, or downloads them. */
   exportFile(request: ExportRequest): Promise<ExportedFile | null>;
   /**
    * Prints what the window shows now (show the print view first) to PDF: a file the user names on the

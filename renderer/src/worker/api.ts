@@ -1,7 +1,23 @@
 import type { Gpu } from '../../../catalog';
 import type { ModelPreset } from '../../../catalog/models';
+import type { CloudOffer } from '../../../catalog/schema/cloud-offer';
+import type { Network } from '../../../catalog/schema/network';
+import type { System } from '../../../catalog/schema/system';
+import {
+  compareScenario,
+  sensitivity,
+  sitePlanner,
+  suggest,
+  trainingEstimator,
+  type Comparison,
+  type CompareCatalog,
+  type CompareDeps,
+  type SensitivityPoint,
+  type Suggestion,
+} from '../../../estimator/compare';
+import { parseScenario, ScenarioError, type ScenarioIssue } from '../../../estimator/scenario';
 import { estimate, type Estimate, type EstimateError, type EstimateInput } from '../../../estimator/training';
-import { cancelJob } from './jobs';
+import { cancelJob, JobCancelled, runJob, type ProgressCallback } from './jobs';
 
 /**
  * The catalog as the user has it (IndexedDB rows, user edits included), as plain objects: it crosses
@@ -12,12 +28,43 @@ export interface CatalogSnapshot {
   readonly models: readonly ModelPreset[];
 }
 
+/** The catalog compare reads (systems, cloud offers, networks besides GPUs and models), as plain rows. */
+export interface CompareSnapshot extends CatalogSnapshot {
+  readonly systems: readonly System[];
+  readonly offers: readonly CloudOffer[];
+  readonly networks: readonly Network[];
+}
+
+/** A scenario the domain refuses comes back as data (an Error's fields do not survive postMessage). */
+export type ScenarioOutcome<T> = { ok: true; value: T } | { ok: false; issues: ScenarioIssue[] };
+
+export interface SensitivityResult {
+  readonly base: SensitivityPoint;
+  readonly points: readonly SensitivityPoint[];
+}
+
+/** The deps compareScenario uses, so sensitivity and suggest judge options exactly as the comparison does. */
+const compareDeps = (catalog: CompareCatalog): CompareDeps => ({
+  estimate: trainingEstimator(catalog),
+  planFacility: sitePlanner,
+});
+
+/** Runs `work`, answering a ScenarioError (a field the domain refuses) as data. */
+async function scenarioOutcome<T>(work: () => T | Promise<T>): Promise<ScenarioOutcome<T>> {
+  try {
+    return { ok: true, value: await work() };
+  } catch (error) {
+    if (error instanceof ScenarioError) return { ok: false, issues: [...error.issues] };
+    throw error;
+  }
+}
+
 /**
  * Everything heavy the app computes, as one object. The worker exposes it with comlink
  * (planner.worker.ts); where there is no Worker (unit tests) the client calls it in-thread. Arguments
  * and results must survive structured clone.
  *
- * Adding a computation (compare, suggest):
+ * Adding a computation (`compare` and `suggest` below are one of each):
  * - A quick one (`compare(scenario, catalog)`): a method here that calls the domain
  *   (estimator/compare) and returns plain data; a client method that goes through `latestWins`
  *   (client.ts) so edits never queue stale runs.
@@ -31,6 +78,53 @@ export interface CatalogSnapshot {
 export const plannerApi = {
   estimate(input: EstimateInput, catalog: CatalogSnapshot): Estimate | EstimateError {
     return estimate(input, catalog);
+  },
+
+  /** What `npm run -s compare -- file.json` prints for this scenario file's JSON and catalog. */
+  compare(raw: unknown, catalog: CompareSnapshot): Promise<ScenarioOutcome<Comparison>> {
+    return scenarioOutcome(() => compareScenario(raw, catalog).comparison);
+  },
+
+  /** How the ranking moves with electricity, owned utilization, spot price and hardware price ± 30%. */
+  sensitivity(raw: unknown, catalog: CompareSnapshot): Promise<ScenarioOutcome<SensitivityResult>> {
+    return scenarioOutcome(() => sensitivity(parseScenario(raw), catalog, compareDeps(catalog)));
+  },
+
+  /**
+   * Sweeps the catalog for the options that answer the workload best (a long job: progress, cancel).
+   * suggest() yields to the message loop itself; every few candidates a job checkpoint reports progress
+   * and, once `cancel(jobId)` came in, flags the sweep to stop at its next candidate.
+   */
+  suggest(
+    jobId: number,
+    raw: unknown,
+    catalog: CompareSnapshot,
+    onProgress?: ProgressCallback,
+    limit?: number,
+  ): Promise<ScenarioOutcome<Suggestion[]>> {
+    return runJob(jobId, onProgress, async (job) => {
+      let cancelled = false;
+      const signal = {
+        get aborted() {
+          return cancelled;
+        },
+        throwIfAborted() {
+          if (cancelled) throw new JobCancelled(jobId);
+        },
+      };
+      return scenarioOutcome(() =>
+        suggest(parseScenario(raw), catalog, compareDeps(catalog), {
+          limit,
+          signal,
+          onProgress: ({ done, total }) => {
+            if (done % 16 === 0 || done === total)
+              job.checkpoint(done, total).catch(() => {
+                cancelled = true;
+              });
+          },
+        }),
+      );
+    });
   },
 
   /** Stops the long job with this id at its next checkpoint (see jobs.ts); unknown ids are ignored. */

@@ -1,6 +1,14 @@
 import { proxy, wrap, type Endpoint } from 'comlink';
+import type { Comparison, Suggestion } from '../../../estimator/compare';
 import type { Estimate, EstimateError, EstimateInput } from '../../../estimator/training';
-import { plannerApi, type CatalogSnapshot, type PlannerApi } from './api';
+import {
+  plannerApi,
+  type CatalogSnapshot,
+  type CompareSnapshot,
+  type PlannerApi,
+  type ScenarioOutcome,
+  type SensitivityResult,
+} from './api';
 import type { ProgressCallback } from './jobs';
 import { latestWins, type Outcome } from './latest';
 
@@ -20,6 +28,17 @@ export interface PlannerClient {
   readonly mode: 'worker' | 'in-thread';
   /** Latest request wins: a call made while another waits replaces it (`superseded`); see latest.ts. */
   estimate(input: EstimateInput, catalog: CatalogSnapshot): Promise<Outcome<Estimate | EstimateError>>;
+  /** A scenario file's comparison (latest request wins): the numbers `npm run -s compare` prints. */
+  compare(raw: unknown, catalog: CompareSnapshot): Promise<Outcome<ScenarioOutcome<Comparison>>>;
+  /** The ranking with one price or rate moved ± 30% (latest request wins). */
+  sensitivity(raw: unknown, catalog: CompareSnapshot): Promise<Outcome<ScenarioOutcome<SensitivityResult>>>;
+  /** Sweeps the catalog for the best options: a cancellable job reporting progress. */
+  suggest(
+    raw: unknown,
+    catalog: CompareSnapshot,
+    onProgress?: ProgressCallback,
+    limit?: number,
+  ): Job<ScenarioOutcome<Suggestion[]>>;
   /**
    * Starts a long, cancellable computation (see api.ts, "Adding a computation"): `call` receives the API,
    * a fresh job id and the progress callback, ready to pass on, e.g.
@@ -42,6 +61,9 @@ export interface PlannerClientOptions {
 
 const inThreadApi: AsyncPlannerApi = {
   estimate: async (input, catalog) => plannerApi.estimate(input, catalog),
+  compare: (raw, catalog) => plannerApi.compare(raw, catalog),
+  sensitivity: (raw, catalog) => plannerApi.sensitivity(raw, catalog),
+  suggest: (jobId, raw, catalog, onProgress, limit) => plannerApi.suggest(jobId, raw, catalog, onProgress, limit),
   cancel: async (jobId) => plannerApi.cancel(jobId),
 };
 
@@ -90,25 +112,37 @@ export function createPlannerClient(options: PlannerClientOptions = {}): Planner
   const estimate = latestWins((input: EstimateInput, catalog: CatalogSnapshot) =>
     call((api) => api.estimate(input, catalog)),
   );
+  const compare = latestWins((raw: unknown, catalog: CompareSnapshot) => call((api) => api.compare(raw, catalog)));
+  const sensitivity = latestWins((raw: unknown, catalog: CompareSnapshot) =>
+    call((api) => api.sensitivity(raw, catalog)),
+  );
   let nextJobId = 1;
+
+  const startJob: PlannerClient['startJob'] = (run, onProgress) => {
+    const jobId = nextJobId++;
+    // comlink.proxy marks the callback to be called back across the worker boundary; in-thread it is the function itself.
+    const progress = onProgress ? proxy(onProgress) : undefined;
+    return {
+      jobId,
+      result: call((api) => run(api, jobId, progress)),
+      cancel: () => void call((api) => api.cancel(jobId)).catch(() => undefined),
+    };
+  };
 
   return {
     get mode() {
       return remote ? 'worker' : 'in-thread';
     },
     estimate,
-    startJob(run, onProgress) {
-      const jobId = nextJobId++;
-      // comlink.proxy marks the callback to be called back across the worker boundary; in-thread it is the function itself.
-      const progress = onProgress ? proxy(onProgress) : undefined;
-      return {
-        jobId,
-        result: call((api) => run(api, jobId, progress)),
-        cancel: () => void call((api) => api.cancel(jobId)).catch(() => undefined),
-      };
-    },
+    compare,
+    sensitivity,
+    suggest: (raw, catalog, onProgress, limit) =>
+      startJob((api, jobId, progress) => api.suggest(jobId, raw, catalog, progress, limit), onProgress),
+    startJob,
     dispose() {
       estimate.supersedeAll();
+      compare.supersedeAll();
+      sensitivity.supersedeAll();
       started?.terminate();
       remote = null;
     },
