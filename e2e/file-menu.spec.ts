@@ -59,9 +59,11 @@ test.describe('File menu in the browser build', () => {
     const bad = info.outputPath('notes.json');
     writeFileSync(bad, '{"format": "gpu-planner.scenario", "name": ');
     await openApp(page, '/#scenario');
+    // Listen first: Playwright turns on file-chooser interception asynchronously, and a shortcut
+    // sent right after can open the chooser before it is on (seen as a rare flake under load).
+    const chooser = page.waitForEvent('filechooser');
     await menu(page, 'File', 'New');
     const before = await scenarioName(page).inputValue();
-    const chooser = page.waitForEvent('filechooser');
     await page.keyboard.press('Control+o');
     await (await chooser).setFiles(bad);
     await expect(page.getByRole('alert')).toContainText('“notes.json” is not a scenario file: it is not valid JSON');
