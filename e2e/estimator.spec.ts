@@ -87,6 +87,25 @@ test.describe('training estimator', () => {
     await expect(results(page)).toHaveAttribute('data-state', 'current');
   });
 
+  test('a setup that does not fit says what would, with the GB per GPU, in English and in Chinese', async ({
+    page,
+  }) => {
+    await openApp(page, '/#estimator');
+    await pickPreset(page, '7B LoRA on one V100-32GB');
+    await page.getByLabel('Micro-batch (sequences per GPU)').fill('16');
+    await expect(results(page)).toHaveAttribute('data-state', 'current');
+    await expect(page.getByTestId('verdict-word')).toHaveText('Does not fit');
+    const advice = page.getByTestId('estimate-notes').locator('li[data-code^="doesNotFit"]');
+    await expect(advice).toHaveText(
+      /^does not fit: \d+\.\d GB needed, 34\.4 GB per GPU; try micro-batch \d+ with gradAccum \d+ \(\d+\.\d GB per GPU\)/,
+    );
+    await page.getByLabel('Language').selectOption('zh-CN');
+    await expect(page.getByTestId('verdict-word')).toHaveText('显存不足');
+    await expect(advice).toHaveText(
+      /^显存不足：每卡需要 \d+\.\d GB，每卡显存只有 34\.4 GB；可以试试 微批大小 \d+、梯度累积 \d+ 步（每卡 \d+\.\d GB）/,
+    );
+  });
+
   test('speaks Chinese: 显存 and the verdict in the glossary words', async ({ page }) => {
     await openApp(page, '/#estimator');
     await pickPreset(page, '7B LoRA on one V100-32GB');

@@ -81,6 +81,15 @@ describe('npm run -s compare', () => {
     for (const r of c.rows.filter((x) => x.kind === 'cloud')) expect(r.racks).toBeUndefined();
   });
 
+  it("passes each system's full-load rating to the estimate (nodeMaxWatts): no server is estimated above its rating", async () => {
+    for (const file of [...shipped, EXAMPLE]) {
+      const c = (await run(file)).json!;
+      for (const row of c.rows.filter((r) => r.kind !== 'cloud'))
+        // compare.ts clamps and says so when an estimate's mean draw is above the rating: it no longer has to.
+        expect(row.notes.join(' '), `${file} ${row.optionId}`).not.toMatch(/full-load rating/);
+    }
+  });
+
   it('is deterministic: the same file gives the same bytes', async () => {
     const a = await run(shipped[0]!);
     const b = await run(shipped[0]!);
@@ -110,26 +119,49 @@ describe('npm run -s compare', () => {
     expect(missing.stderr).toMatch(/nope\.json: cannot be read \(ENOENT\)/);
   });
 
-  it('accepts --xlsx and --csv, and says when the exporters are not there yet (exit 3)', async () => {
+  it('parses --xlsx, --csv and --lang, and names a bad command line', () => {
     expect(parseArgs(['a.json', '--xlsx', 'o.xlsx', '--csv=o.csv'])).toEqual({
       file: 'a.json',
       xlsx: 'o.xlsx',
       csv: 'o.csv',
     });
+    expect(parseArgs(['a.json', '--lang', 'zh-CN'])).toEqual({ file: 'a.json', lang: 'zh-CN' });
     expect(parseArgs(['--xlsx'])).toEqual({ error: '--xlsx needs a file name' });
+    expect(parseArgs(['a.json', '--lang', 'fr'])).toEqual({ error: '--lang must be en or zh-CN' });
     expect(parseArgs(['a.json', '--pdf', 'x'])).toEqual({ error: 'unknown option --pdf' });
+  });
+
+  it('--xlsx and --csv write the files beside the JSON, exit 0; --lang zh-CN labels the CSV in Chinese', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'compare-'));
-    const r = await run(EXAMPLE, '--csv', join(dir, 'out.csv'));
-    let exporters = true;
-    try {
-      readFileSync(resolve(ROOT, 'estimator/export/index.ts'));
-    } catch {
-      exporters = false;
-    }
-    if (!exporters) {
-      expect(r.code).toBe(3);
-      expect(r.stderr).toMatch(/--csv is not yet available/);
-    } else expect([0, 3]).toContain(r.code);
-    expect(r.json!.rows.length).toBe(3);
+    const xlsx = join(dir, 'out.xlsx');
+    const csvEn = join(dir, 'en.csv');
+    const r = await run(EXAMPLE, '--xlsx', xlsx, '--csv', csvEn);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(r.json!.rows).toHaveLength(3);
+    // An xlsx is a zip archive (PK\x03\x04) holding the workbook.
+    const book = readFileSync(xlsx);
+    expect(book.subarray(0, 4)).toEqual(Buffer.from([0x50, 0x4b, 0x03, 0x04]));
+    expect(book.includes(Buffer.from('xl/workbook.xml'))).toBe(true);
+    // The CSV: UTF-8 with a BOM, a header row, one line per option.
+    const en = readFileSync(csvEn, 'utf8');
+    expect(en.charCodeAt(0)).toBe(0xfeff);
+    const enLines = en.slice(1).split('\r\n').filter(Boolean);
+    expect(enLines).toHaveLength(1 + 3);
+    expect(enLines[0]).toMatch(/^Rank,Option id,Option,/);
+
+    const csvZh = join(dir, 'zh.csv');
+    const z = await run(EXAMPLE, '--csv', csvZh, '--lang', 'zh-CN');
+    expect(z.code).toBe(0);
+    const zh = readFileSync(csvZh, 'utf8');
+    const zhLines = zh.slice(1).split('\r\n').filter(Boolean);
+    expect(zhLines[0]).toMatch(/^排名,选项编号,选项,/);
+    expect(zhLines[0]).toContain('显存');
+    expect(zhLines[0]).not.toBe(enLines[0]);
+    // Same rows, same columns: only the labels changed language.
+    expect(zhLines).toHaveLength(enLines.length);
+    expect(zhLines[0]!.split(',')).toHaveLength(enLines[0]!.split(',').length);
+    // Option ids and numbers are the same in both.
+    expect(zhLines[1]!.split(',')[1]).toBe(enLines[1]!.split(',')[1]);
   });
 });

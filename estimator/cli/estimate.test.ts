@@ -52,6 +52,22 @@ describe('npm run -s estimate', () => {
     for (const l of lines) expect(JSON.parse(l)).toHaveProperty('throughput.tokensPerSecond');
   });
 
+  it('answers the additive fields: noteCodes beside notes, nodeMaxWatts bounding node power, a linkless GPU refused', () => {
+    const big = { ...one, method: 'full', gpu: 'v100-sxm2-32gb', gpus: 8, nodeMaxWatts: 3200 };
+    const r = cli(
+      JSON.stringify([big, { ...one, gpu: 'jetson-agx-orin-64gb', gpus: 2 }, { ...one, nodeMaxWatts: -5 }]),
+    );
+    expect(r.code).toBe(1);
+    const [e, jetson, bad] = JSON.parse(r.out) as Record<string, unknown>[];
+    const notes = e!.notes as string[];
+    const codes = e!.noteCodes as { code: string; params: Record<string, unknown> }[];
+    expect(codes).toHaveLength(notes.length);
+    expect(codes.map((c) => c.code)).toContain('precisionNoBf16');
+    expect((e!.power as { nodeWatts: number }).nodeWatts).toBeLessThanOrEqual(3200);
+    expect(jetson!.error).toMatch(/^gpus: NVIDIA Jetson AGX Orin 64GB has no GPU-to-GPU link: 1 module only/);
+    expect(bad).toEqual({ error: 'nodeMaxWatts: must be watts per node from 1 to 1000000' });
+  });
+
   it('exits 2 with a message on stderr when the input is not JSON', () => {
     const r = cli('this is not json');
     expect(r.code).toBe(2);

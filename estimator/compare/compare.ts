@@ -103,6 +103,8 @@ export function baseInput(
     gpus,
     gpusPerNode: hw.gpusPerNode,
     ...(hw.nodesPerRun > 1 && hw.interconnect ? { interconnect: hw.interconnect } : {}),
+    // The system's full-load rating bounds the estimate's node power (its non-GPU part is what the rating leaves).
+    ...(hw.nameplateWattsPerNode !== null ? { nodeMaxWatts: hw.nameplateWattsPerNode } : {}),
     trainingTokens: p.tokensPerRun,
   });
   return parsed.ok ? { ok: true, input: parsed.input } : { ok: false, error: parsed.error };

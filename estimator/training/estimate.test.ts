@@ -53,11 +53,11 @@ describe('estimate', () => {
     expect(estimate(q.input, catalog)).toMatchObject({ error: 'parallel.ep: must be 1 for a dense model (no moe)' });
   });
 
-  it('says what to try when it does not fit', () => {
+  it('says what to try when it does not fit: remedies re-estimated, each with the GB per GPU it needs', () => {
     const e = est({ ...lora7b, method: 'full', gpu: 'a100-sxm4-40gb' });
     expect(e.memory.fitsConfidence).toBe('does-not-fit');
     expect(e.notes.find((n) => n.startsWith('does not fit:'))).toMatch(
-      /^does not fit: \d+\.\d GB needed, 42\.9 GB per GPU; try recompute "full" \(gradient checkpointing\) or ZeRO-3 over \d+ GPUs or LoRA or QLoRA$/,
+      /^does not fit: \d+\.\d GB needed, 42\.9 GB per GPU; try ZeRO-2 with the optimizer offloaded to the CPU \(\d+\.\d GB per GPU\) or ZeRO-3 over \d+ GPUs \(\d+\.\d GB per GPU\) or NVIDIA [^(]+ instead \(\d+\.\d GB of its \d+\.\d GB\)$/,
     );
   });
 

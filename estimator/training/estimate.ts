@@ -1,11 +1,11 @@
 import { findGpu, knownIds, resolveModel, type EstimatorCatalog } from './catalog';
-import { defaultInterconnect } from './communication';
+import { defaultInterconnect, linkError } from './communication';
 import { assumptionsFor } from './constants';
 import { flopsPerToken } from './flops';
+import { frameworkOf } from './framework';
 import { memoryPerGpu, stagedStates } from './memory';
-import type { Framework } from './memory/dtypes';
 import { activationRegime } from './memory/regime';
-import { fitNote, layoutNotes, precisionNote } from './notes';
+import { Notes, fitNote, layoutNotes, powerNote, precisionNote } from './notes';
 import { paramCounts, trainableParams } from './parameters';
 import { energyKWh, gpuWatts, nodeWatts } from './power';
 import { shapeOf } from './shape';
@@ -13,9 +13,7 @@ import { gpuActivity, stepTime } from './throughput';
 import { effectivePrecision, peakFlops } from './time/efficiency';
 import type { Estimate, EstimateError, EstimateInput } from './types';
 
-/** Which stack holds the model states for this layout (see memory/dtypes.ts). */
-export const frameworkOf = (input: EstimateInput): Framework =>
-  input.parallel.tp > 1 || input.parallel.pp > 1 ? 'megatron' : input.parallel.zero >= 1 ? 'deepspeed' : 'hf';
+export { frameworkOf };
 
 /** Checks an estimate needs beyond the input schema: ids against the catalog, the layout against the model. */
 function layoutError(input: EstimateInput, experts: number | null): string | null {
@@ -33,7 +31,8 @@ function layoutError(input: EstimateInput, experts: number | null): string | nul
 /**
  * Memory, time, power and energy of one training configuration (../shared/contracts/estimate.md).
  * Pure and fast: no validation library, no copies of shared data; an input the catalog cannot answer
- * (unknown GPU or preset id, a layout that does not divide) returns `{ error }` naming the field.
+ * (unknown GPU or preset id, a layout that does not divide, GPUs without a link between them) returns `{ error }`
+ * naming the field.
  */
 export function estimate(input: EstimateInput, catalog: EstimatorCatalog): Estimate | EstimateError {
   const gpu = findGpu(catalog, input.gpu);
@@ -41,7 +40,7 @@ export function estimate(input: EstimateInput, catalog: EstimatorCatalog): Estim
   const model = resolveModel(catalog, input.model);
   if (!model) return { error: `model: unknown preset id "${String(input.model)}"; known: ${knownIds(catalog.models)}` };
   const arch = model.architecture;
-  const problem = layoutError(input, arch.moe ? arch.moe.experts : null);
+  const problem = layoutError(input, arch.moe ? arch.moe.experts : null) ?? linkError(gpu, input);
   if (problem) return { error: problem };
 
   const precision = effectivePrecision(gpu, input.precision);
@@ -64,17 +63,17 @@ export function estimate(input: EstimateInput, catalog: EstimatorCatalog): Estim
   const flopUtil = (fl.hardware * tokensPerSecond) / (run.gpus * peak);
   const watts = gpuWatts(gpu, gpuActivity(step, flopUtil));
   const perNode = Math.min(run.gpus, run.gpusPerNode);
-  const node = nodeWatts(gpu, perNode, watts);
+  const maxWatts = run.nodeMaxWatts ?? null;
+  const node = nodeWatts(gpu, perNode, watts, maxWatts);
   const cluster = node * nodes;
   const counts = paramCounts(s);
   const trainable = trainableParams(s, run.method, run.lora.rank, run.lora.targets);
 
-  const notes: string[] = [];
-  const pn = precisionNote(gpu, input.precision, precision);
-  if (pn) notes.push(pn);
-  const fn = fitNote(run, mem);
-  if (fn) notes.push(fn);
-  layoutNotes(run, step, notes);
+  const notes = new Notes();
+  precisionNote(gpu, input.precision, precision, notes);
+  fitNote(mem, { ctx: { s, gpu, catalog, requested: input.precision, capacity }, base: run }, notes);
+  layoutNotes(run, gpu, step, notes);
+  powerNote(maxWatts !== null && node < nodeWatts(gpu, perNode, watts, null), maxWatts, notes);
 
   const tokens = run.trainingTokens;
   const seconds = tokens === null ? 0 : (tokens / step.tokensPerStep) * step.stepSeconds;
@@ -119,6 +118,7 @@ export function estimate(input: EstimateInput, catalog: EstimatorCatalog): Estim
       tokens === null ? null : { seconds, gpuHours: (seconds * run.gpus) / 3600, steps: tokens / step.tokensPerStep },
     energy: tokens === null ? null : { kWh: energyKWh(cluster, seconds) },
     assumptions: assumptionsFor(link),
-    notes,
+    notes: notes.text,
+    noteCodes: notes.codes,
   };
 }

@@ -56,6 +56,12 @@ export const estimateInputSchema = z
       .positive('must be a number of tokens > 0')
       .finite()
       .optional(),
+    nodeMaxWatts: z
+      .number({ error: 'must be watts per node from 1 to 1000000' })
+      .positive('must be watts per node from 1 to 1000000')
+      .max(1_000_000, 'must be watts per node from 1 to 1000000')
+      .nullable()
+      .optional(),
   })
   .strict()
   .superRefine((v, ctx) => {
@@ -150,6 +156,8 @@ export function parseEstimateInput(raw: unknown): ParseResult {
       interconnect: v.interconnect ?? null,
       parallel: v.parallel,
       trainingTokens: v.trainingTokens ?? null,
+      // Only when given: an input without it parses exactly as before the field existed.
+      ...(typeof v.nodeMaxWatts === 'number' ? { nodeMaxWatts: v.nodeMaxWatts } : {}),
     },
   };
 }

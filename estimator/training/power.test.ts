@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Gpu } from '../../catalog/schema/gpu';
-import { activeIdleWatts, gpuWatts, type GpuActivity } from './power';
+import { loadShippedCatalog } from '../../catalog/index';
+import { activeIdleWatts, gpuWatts, nodeOverheadMaxWatts, type GpuActivity } from './power';
 import { catalog, est } from './testing';
 
 /**
@@ -142,5 +143,72 @@ describe('power through the estimator', () => {
     expect(e.power.nodeWatts).toBeGreaterThan(8 * e.power.gpuWatts);
     expect(e.power.clusterWatts).toBeCloseTo(2 * e.power.nodeWatts, 9);
     expect(e.energy?.kWh).toBeCloseTo((e.power.clusterWatts * e.time!.seconds) / 3.6e6, 9);
+  });
+});
+
+describe('node power: the part of a node that is not GPUs, by node class', () => {
+  const systems = loadShippedCatalog().tables.systems;
+  const heavy = {
+    model: 'llama-3.1-8b',
+    method: 'lora',
+    precision: 'bf16-mixed',
+    seqLen: 2048,
+    microBatch: 4,
+    recompute: 'full',
+  };
+  const nodeOf = (gpuId: string, n: number, extra: Record<string, unknown> = {}) =>
+    est({ ...heavy, gpu: gpuId, gpus: n, gpusPerNode: n, ...extra }).power;
+
+  it('follows the reference systems at full load: DGX-1 ~1.1 kW, DGX A100 ~3.3 kW, DGX H100 ~4.6 kW, a workstation 300-400 W', () => {
+    const rest = (id: string, n: number) => nodeOverheadMaxWatts(gpu(id), n, null);
+    expect(rest('v100-sxm2-16gb', 8)).toBeCloseTo(3500 - 8 * 300, -2);
+    expect(rest('a100-sxm4-80gb', 8)).toBeCloseTo(6500 - 8 * 400, -2);
+    expect(rest('h100-sxm5-80gb', 8)).toBeCloseTo(10200 - 8 * 700, -2);
+    expect(rest('b200-sxm-180gb', 8)).toBeCloseTo(14300 - 8 * 1000, -3);
+    for (const [id, n] of [
+      ['rtx-4090-24gb', 2],
+      ['rtx-5090-32gb', 1],
+      ['rtx-4090-24gb', 4],
+    ] as const) {
+      expect(rest(id, n)).toBeGreaterThanOrEqual(300);
+      expect(rest(id, n)).toBeLessThanOrEqual(450);
+    }
+    // And never above what the catalog's workstations leave after their cards.
+    expect(rest('rtx-5090-32gb', 1)).toBeLessThanOrEqual(900 - 575);
+    expect(rest('rtx-4090-24gb', 2)).toBeLessThanOrEqual(1300 - 2 * 450);
+    // Jetson: the module's rating is the whole computer; the carrier adds little.
+    expect(rest('jetson-agx-orin-64gb', 1)).toBeLessThan(20);
+  });
+
+  it('a used 8x V100 SXM2 server stays under its 3,200 W rating and a 2x RTX 4090 workstation under 1,300 W, even without being told', () => {
+    const v100 = nodeOf('v100-sxm2-32gb', 8, { precision: 'fp16-mixed' });
+    expect(v100.nodeWatts).toBeLessThan(3200);
+    expect(v100.nodeWatts).toBeGreaterThan(8 * v100.gpuWatts);
+    const ws = nodeOf('rtx-4090-24gb', 2);
+    expect(ws.nodeWatts).toBeLessThan(1300);
+    expect(ws.nodeWatts).toBeGreaterThan(2 * ws.gpuWatts + 200);
+  });
+
+  it('never exceeds a catalog system rating under a heavy load (every system in the catalog)', () => {
+    for (const s of systems) {
+      const g = gpu(s.gpu);
+      const raw = { precision: g.tflops.bf16 === null ? 'fp16-mixed' : 'bf16-mixed' };
+      const p = nodeOf(s.gpu, s.gpusPerNode, raw);
+      expect(p.nodeWatts, s.id).toBeLessThanOrEqual(s.powerWatts ?? Infinity);
+      const told = nodeOf(s.gpu, s.gpusPerNode, { ...raw, nodeMaxWatts: s.powerWatts });
+      expect(told.nodeWatts, s.id).toBeLessThanOrEqual(s.powerWatts ?? Infinity);
+    }
+  });
+
+  it('nodeMaxWatts: the non-GPU part is what the rating leaves after the GPUs, and the node never draws more than it', () => {
+    const free = nodeOf('h100-sxm5-80gb', 8);
+    const dgx = nodeOf('h100-sxm5-80gb', 8, { nodeMaxWatts: 10200 });
+    expect(dgx.nodeWatts).toBeCloseTo(8 * dgx.gpuWatts + 0.75 * (10200 - 8 * 700), 6);
+    expect(dgx.nodeWatts).toBeCloseTo(free.nodeWatts, -2);
+    // A rating below the GPUs' own TDP (power-capped cards): the node is capped at the rating.
+    const capped = nodeOf('rtx-4090-24gb', 8, { nodeMaxWatts: 3000 });
+    expect(capped.nodeWatts).toBeLessThanOrEqual(3000);
+    expect(capped.clusterWatts).toBeCloseTo(capped.nodeWatts, 9);
+    expect(nodeOverheadMaxWatts(gpu('v100-sxm2-32gb'), 8, 3200)).toBe(3200 - 8 * 300);
   });
 });

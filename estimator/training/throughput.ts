@@ -40,6 +40,13 @@ export interface StepContext {
   link: InterconnectId | null;
 }
 
+/**
+ * What communication of `comm` seconds adds to a step when it overlaps `window` seconds of compute: whatever the window
+ * cannot cover, plus the share of the overlapped part that overlap does not hide (DP_OVERLAP_FRACTION).
+ */
+export const exposedSeconds = (comm: number, window: number): number =>
+  Math.max(0, comm - window) + (1 - DP_OVERLAP_FRACTION.value) * Math.min(comm, Math.max(0, window));
+
 /** A phase takes as long as the slower of the GPU and the host launching its kernels. */
 const phaseSeconds = (p: Phase, dispatch: number): number => Math.max(p.compute + p.memory, p.kernels * dispatch);
 const hostExcess = (p: Phase, dispatch: number): number => Math.max(0, p.kernels * dispatch - p.compute - p.memory);
@@ -59,20 +66,15 @@ export function stepTime(s: Shape, input: EstimateInput, ctx: StepContext): Step
   const c = regime.compute;
   const dispatch = hostDispatchSeconds(gpu.id);
   const gc = input.recompute === 'full';
-  const intra = intraNodeLink(gpu);
-  const tpLink = tp <= perNode ? intra : groupLink(gpu, link, perNode, tp, perNode);
-  const dpRanksPerNode = Math.max(1, Math.min(dp, Math.floor(perNode / Math.min(tp, perNode))));
-  const dpLink = groupLink(gpu, link, perNode, dp, dpRanksPerNode);
-  const epLink = groupLink(
-    gpu,
-    link,
-    perNode,
-    ep,
-    Math.max(1, Math.min(ep, Math.floor(perNode / Math.min(tp, perNode)))),
-  );
-  const ppLink = tp * dp >= perNode ? groupLink(gpu, link, perNode, 2, 1) : intra;
+  // Ranks are laid out tp first, then dp, then pp: a dp or ep group's neighbours sit tp GPUs apart.
+  const tpInNode = Math.min(tp, perNode);
+  const tpLink = tp <= perNode ? intraNodeLink(gpu, tp) : groupLink(gpu, link, perNode, tp, perNode);
+  const dpRanksPerNode = Math.max(1, Math.min(dp, Math.floor(perNode / tpInNode)));
+  const dpLink = groupLink(gpu, link, perNode, dp, dpRanksPerNode, tpInNode);
+  const epLink = groupLink(gpu, link, perNode, ep, Math.max(1, Math.min(ep, Math.floor(perNode / tpInNode))), tpInNode);
+  const ppLink = tp * dp >= perNode ? groupLink(gpu, link, perNode, 2, 1) : intraNodeLink(gpu, 2, tp * dp);
 
-  let slowest = { micro: 0, compute: 0, memory: 0, overhead: 0, comm: 0, backward: 0, forward: 0 };
+  let slowest = { micro: 0, compute: 0, memory: 0, overhead: 0, comm: 0, backward: 0, forward: 0, layers: 0 };
   let elements = 0;
   let gradWidth = 4;
   let weightWidth = 2;
@@ -100,6 +102,7 @@ export function stepTime(s: Shape, input: EstimateInput, ctx: StepContext): Step
         comm: tpComm + epComm + p2p,
         backward: bSeconds,
         forward: fSeconds,
+        layers,
       };
       elements = states.trainableElementsPerGpu;
       gradWidth = states.gradWidth > 0 ? states.gradWidth : 4;
@@ -107,22 +110,35 @@ export function stepTime(s: Shape, input: EstimateInput, ctx: StepContext): Step
     }
   }
 
-  // Data parallelism: DDP/ZeRO-1 reduce once per step; ZeRO-2/3 reduce-scatter every micro-batch, ZeRO-3 also
-  // gathers the weights for forward and backward of every micro-batch. Bucketed overlap hides most of it.
+  // Data parallelism (ring collectives over the dp group, communication.ts), each overlapping the compute it runs beside:
+  // - DDP all-reduces the gradients in the last micro-batch's backward; ZeRO-1 reduce-scatters them there;
+  // - ZeRO-2 reduce-scatters in every micro-batch's backward;
+  // - ZeRO-1/2 all-gather the updated 16-bit weights after the optimizer step: exposed in DeepSpeed, overlapped with
+  //   the next step's first forward by Megatron's distributed optimizer (--overlap-param-gather);
+  // - ZeRO-3 all-gathers every layer's weights in forward and again in backward, and reduce-scatters its gradients in
+  //   backward, every micro-batch. Recompute re-runs the forward inside backward with the weights backward gathers
+  //   (DeepSpeed keeps them for the reuse, stage3_max_reuse_distance 1e9 by default; FSDP skips the reshard after a
+  //   recomputed forward): no third gather, but more compute beside the backward's collectives.
   const grads = elements * gradWidth;
   const weights = elements * weightWidth;
-  let perMicro = 0;
-  let perStep = 0;
-  if (zero === 0) perStep = allReduceSeconds(grads, dp, dpLink);
-  else if (zero === 1) perStep = gatherSeconds(grads, dp, dpLink) + gatherSeconds(weights, dp, dpLink);
-  else if (zero === 2) {
-    perMicro = gatherSeconds(grads, dp, dpLink);
-    perStep = gatherSeconds(weights, dp, dpLink);
-  } else perMicro = gatherSeconds(grads, dp, dpLink) + 2 * gatherSeconds(weights, dp, dpLink);
-  const overlap = DP_OVERLAP_FRACTION.value;
-  const hideable = zero === 3 ? slowest.forward + slowest.backward : slowest.backward;
-  const microExposed = Math.max(0, perMicro - overlap * hideable);
-  const stepExposed = Math.max(0, perStep - overlap * slowest.backward);
+  let forwardComm = 0;
+  let backwardComm = 0;
+  let lastBackwardComm = 0;
+  let afterStepComm = 0;
+  if (zero === 0) lastBackwardComm = allReduceSeconds(grads, dp, dpLink);
+  else if (zero <= 2) {
+    if (zero === 1) lastBackwardComm = gatherSeconds(grads, dp, dpLink);
+    else backwardComm = gatherSeconds(grads, dp, dpLink);
+    afterStepComm = gatherSeconds(weights, dp, dpLink);
+  } else {
+    const perLayer = Math.max(1, slowest.layers);
+    forwardComm = gatherSeconds(weights, dp, dpLink, perLayer);
+    backwardComm = gatherSeconds(weights, dp, dpLink, perLayer) + gatherSeconds(grads, dp, dpLink, perLayer);
+  }
+  const microExposed = exposedSeconds(forwardComm, slowest.forward) + exposedSeconds(backwardComm, slowest.backward);
+  const stepExposed =
+    exposedSeconds(lastBackwardComm, slowest.backward) +
+    exposedSeconds(afterStepComm, framework === 'megatron' ? slowest.forward : 0);
   const micro = slowest.micro + microExposed;
   const slots = pp > 1 ? m + pp - 1 : m;
   const optimizer = optimizerSeconds(input, framework, gpu, zero >= 1 ? elements / dp : elements, gradWidth);

@@ -40,6 +40,25 @@ export interface EstimateInput {
   parallel: ParallelLayout;
   /** Total tokens to process; null = no time or energy. */
   trainingTokens: number | null;
+  /**
+   * The whole system's full-load rating in watts per node (a catalog system's `powerWatts`), when known: the non-GPU
+   * part of the node is what it leaves after the GPUs' TDP, and the node's mean draw never exceeds it. Absent or null =
+   * unknown (the node class of the GPU decides, power.ts).
+   */
+  nodeMaxWatts?: number | null;
+}
+
+/**
+ * A note as a code and its parameters, for the app to say in the user's language (renderer: `estimator` namespace,
+ * `notes.codes.<code>`; every code in notes.ts NOTE_CODES). Numbers are plain (GB with one decimal as strings, counts as
+ * numbers). Fit advice lists its remedies as params `remedies` (how many), `remedy1`..`remedyN` (each a remedy code,
+ * notes.ts REMEDY_CODES) and that remedy's own params prefixed `remedyN` (`remedy1Gb`, `remedy1Gpus`, ...); remedies
+ * that fit only with recompute and micro-batch 1 (`withRecompute`, `withMicroBatch`, `withGradAccum`) come after the
+ * first `alone`.
+ */
+export interface NoteCode {
+  code: string;
+  params: Record<string, string | number>;
 }
 
 /** Bytes per GPU at the moment of the peak; the six add up to `peakBytesPerGpu`. */
@@ -107,7 +126,10 @@ export interface Estimate {
   time: { seconds: number; gpuHours: number; steps: number } | null;
   energy: { kWh: number } | null;
   assumptions: readonly Assumption[];
+  /** What the estimator wants the reader to know, in English (fallbacks, "does not fit: ... try ...", layout warnings). */
   notes: string[];
+  /** One per note, in the same order: its code and parameters (see NoteCode). */
+  noteCodes: NoteCode[];
 }
 
 /** What `estimate` returns for an input it cannot answer (unknown ids, impossible layouts). */

@@ -60,12 +60,18 @@ export const HOST_DISPATCH_SECONDS_H100_HOST = constant(
   `the host that drove the H100 in ${CALIBRATION}, fitted on its rows (c01 ran 66% slower than on the H200 host at equal dense peak, at 70% NVML GPU utilisation: the GPU waited on the CPU); applied to h100-sxm5-80gb because the input names no host`,
 );
 
-/** Fraction of the data-parallel gradient reduction hidden behind the backward pass (bucketed overlap). */
+/**
+ * Share of the data-parallel communication that overlaps compute and is hidden by it. The collectives run on their own
+ * stream while the GPU computes, but not for free: NCCL's kernels take SMs (one per channel, up to 32 of an H100's
+ * 132) and HBM bandwidth from the GEMMs they overlap, the first all-gather of a pass and the last reduce-scatter have
+ * nothing to overlap with, and prefetching runs one module ahead (DeepSpeed stage3_prefetch_bucket_size, FSDP's
+ * backward prefetch). What overlaps a window of compute costs max(0, comm - window) + (1 - this) x min(comm, window).
+ */
 export const DP_OVERLAP_FRACTION = constant(
   'dpOverlapFraction',
   0.8,
-  'fraction of backward time',
-  'PyTorch DDP / DeepSpeed overlap bucketed all-reduce with backward (Li et al. 2020, arXiv 2006.15704); the last bucket stays exposed',
+  'fraction of overlapped communication hidden',
+  'assumed from PyTorch DDP / FSDP / DeepSpeed bucketed overlap (Li et al. 2020, arXiv 2006.15704; Zhao et al. 2023, PyTorch FSDP, arXiv 2304.11277, section 5): the collectives share SMs and HBM with the compute they overlap; checked against the Llama 2 GPU-hours (FSDP over 1024 A100s) in npm run validate',
 );
 
 /** CPU-side Adam of ZeRO-Offload: parameters updated per second by one GPU's share of the host. */

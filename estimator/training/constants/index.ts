@@ -2,7 +2,14 @@ import type { InterconnectId } from '../../../catalog/schema/interconnect';
 import type { Assumption } from './constant';
 import * as compute from './compute';
 import * as memory from './memory';
-import { INTER_NODE_LINKS, INTRA_NODE_LATENCY_SECONDS, NVLINK_EFFICIENCY, PCIE_EFFICIENCY } from './network';
+import {
+  INTER_NODE_LINKS,
+  INTRA_NODE_LATENCY_SECONDS,
+  NVLINK_BRIDGE_CARDS_H100_NVL,
+  NVLINK_BRIDGE_CARDS_H200_NVL,
+  NVLINK_EFFICIENCY,
+  PCIE_EFFICIENCY,
+} from './network';
 import * as power from './power';
 
 export * from './compute';
@@ -11,8 +18,12 @@ export * from './memory';
 export * from './network';
 export * from './power';
 
+const isConstant = (v: unknown): v is Assumption => typeof v === 'object' && v !== null && 'unit' in v;
+/** The constants a module exports, and those grouped one level down (power's node classes). */
 const values = (m: object): Assumption[] =>
-  Object.values(m).filter((v): v is Assumption => typeof v === 'object' && v !== null && 'unit' in v);
+  Object.values(m).flatMap((v: unknown) =>
+    isConstant(v) ? [v] : typeof v === 'object' && v !== null ? Object.values(v).filter(isConstant) : [],
+  );
 
 const BASE: readonly Assumption[] = Object.freeze([...values(memory), ...values(compute), ...values(power)]);
 const SINGLE_NODE: readonly Assumption[] = Object.freeze([
@@ -20,6 +31,8 @@ const SINGLE_NODE: readonly Assumption[] = Object.freeze([
   NVLINK_EFFICIENCY,
   PCIE_EFFICIENCY,
   INTRA_NODE_LATENCY_SECONDS,
+  NVLINK_BRIDGE_CARDS_H100_NVL,
+  NVLINK_BRIDGE_CARDS_H200_NVL,
 ]);
 const BY_LINK = new Map<InterconnectId, readonly Assumption[]>();
 

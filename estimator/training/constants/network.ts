@@ -89,7 +89,23 @@ export const PCIE_EFFICIENCY = constant(
   'pcieBusEfficiency',
   0.7,
   'fraction of one-direction bandwidth',
-  'NCCL over PCIe peer-to-peer reaches ~70% of the x16 link',
+  'NCCL over PCIe peer-to-peer reaches ~70% of the x16 link; also what crosses between NVLink bridges',
+);
+/**
+ * NVLink bridges join only a few PCIe cards; a ring over more cards of a node crosses between bridges over PCIe
+ * (communication.ts `intraNodeLink`).
+ */
+export const NVLINK_BRIDGE_CARDS_H100_NVL = constant(
+  'nvlinkBridgeCardsH100Nvl',
+  2,
+  'cards per bridge domain',
+  'NVIDIA H100 NVL product brief and nvidia.com H100 spec table (H100 NVL column): cards come in pairs joined by three NVLink bridges (600 GB/s); any other NVLink-bridged card is assumed paired too (RTX 3090, A100 PCIe)',
+);
+export const NVLINK_BRIDGE_CARDS_H200_NVL = constant(
+  'nvlinkBridgeCardsH200Nvl',
+  4,
+  'cards per bridge domain',
+  'NVIDIA H200 NVL (nvidia.com H200 spec table, H200 NVL column): "2- or 4-way NVLink bridge: 900 GB/s per GPU"; the estimate takes the 4-way bridge',
 );
 export const INTRA_NODE_LATENCY_SECONDS = constant(
   'intraNodeLatencySeconds',

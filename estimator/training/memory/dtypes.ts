@@ -35,15 +35,18 @@ export function optimizerStateBytes(opt: OptimizerName, stateBytes: number): num
   }
 }
 
-const FULL = new Map<string, StateBytes>();
+const FULL = new Map<Precision, Map<OptimizerName, Map<Framework, StateBytes>>>();
 
-/** Model-state bytes per trainable parameter for full fine-tuning (memoised: sweeps ask the same few). */
+/** Model-state bytes per trainable parameter for full fine-tuning (memoised without building a key: sweeps ask the same few). */
 export function fullStateBytes(precision: Precision, opt: OptimizerName, framework: Framework): StateBytes {
-  const key = precision + opt + framework;
-  let b = FULL.get(key);
+  let byOpt = FULL.get(precision);
+  if (!byOpt) FULL.set(precision, (byOpt = new Map()));
+  let byFramework = byOpt.get(opt);
+  if (!byFramework) byOpt.set(opt, (byFramework = new Map()));
+  let b = byFramework.get(framework);
   if (!b) {
     b = Object.freeze(buildFullStateBytes(precision, opt, framework));
-    FULL.set(key, b);
+    byFramework.set(framework, b);
   }
   return b;
 }
@@ -60,21 +63,37 @@ function buildFullStateBytes(precision: Precision, opt: OptimizerName, framework
   return { weight: 2, copy: 0, grad: 4, optimizer: 4 + states };
 }
 
-/** LoRA/QLoRA adapter states (PEFT upcasts adapters to fp32 under mixed precision). */
+const ADAPTER = new Map<Precision, Map<OptimizerName, StateBytes>>();
+
+/** LoRA/QLoRA adapter states (PEFT upcasts adapters to fp32 under mixed precision). Memoised like fullStateBytes. */
 export function adapterStateBytes(precision: Precision, opt: OptimizerName): StateBytes {
-  if (precision === 'bf16') return { weight: 2, copy: 0, grad: 2, optimizer: optimizerStateBytes(opt, 2) };
-  if (precision === 'fp32') return { weight: 4, copy: 0, grad: 4, optimizer: optimizerStateBytes(opt, 4) };
-  return { weight: 4, copy: 2, grad: 4, optimizer: optimizerStateBytes(opt, 4) };
+  let byOpt = ADAPTER.get(precision);
+  if (!byOpt) ADAPTER.set(precision, (byOpt = new Map()));
+  let b = byOpt.get(opt);
+  if (!b) {
+    b = Object.freeze(
+      precision === 'bf16'
+        ? { weight: 2, copy: 0, grad: 2, optimizer: optimizerStateBytes(opt, 2) }
+        : precision === 'fp32'
+          ? { weight: 4, copy: 0, grad: 4, optimizer: optimizerStateBytes(opt, 4) }
+          : { weight: 4, copy: 2, grad: 4, optimizer: optimizerStateBytes(opt, 4) },
+    );
+    byOpt.set(opt, b);
+  }
+  return b;
 }
+
+const FROZEN_NF4 = Object.freeze({ matrix: NF4_BYTES_PER_PARAM.value, other: 4 });
+const FROZEN_FP32 = Object.freeze({ matrix: 4, other: 4 });
+const FROZEN_16BIT = Object.freeze({ matrix: 2, other: 2 });
 
 /**
  * Frozen base weights: bytes per matrix parameter and per other parameter (embeddings, norms, biases).
  * QLoRA follows PEFT's prepare_model_for_kbit_training: NF4 matrices, everything else upcast to fp32.
  */
 export function frozenBaseBytes(method: Method, precision: Precision): { matrix: number; other: number } {
-  if (method === 'qlora') return { matrix: NF4_BYTES_PER_PARAM.value, other: 4 };
-  const b = precision === 'fp32' ? 4 : 2;
-  return { matrix: b, other: b };
+  if (method === 'qlora') return FROZEN_NF4;
+  return precision === 'fp32' ? FROZEN_FP32 : FROZEN_16BIT;
 }
 
 /** Residual-stream bytes: the dtype the embedding produces (fp32 master weights make it fp32). */

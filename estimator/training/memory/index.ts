@@ -3,7 +3,14 @@ import type { Shape } from '../shape';
 import type { EstimateInput, FitsConfidence } from '../types';
 import { activationTerms } from './activations';
 import type { Framework } from './dtypes';
-import { stagePeak, type StagePeak } from './peak';
+import {
+  fillStageMoments,
+  newStageMoments,
+  stagePeak,
+  stagePeakBytes,
+  type StageMoments,
+  type StagePeak,
+} from './peak';
 import type { ActivationRegime } from './regime';
 import { stagesOf, type Stage } from './stage';
 import { stageStates, type StageStates } from './states';
@@ -68,3 +75,57 @@ export function memoryPerGpu(
     stage: staged.length === 1 ? 'only' : bestIndex === 0 ? 'first' : 'last',
   };
 }
+
+/**
+ * The activation side of each stage's moments for `input` (memory/peak.ts): what variants that only move the model
+ * states share. `gradWidth`: bytes of a trainable parameter's gradient (0 for adapters), as its states say.
+ */
+export function stageMomentsOf(
+  s: Shape,
+  input: EstimateInput,
+  regime: ActivationRegime,
+  gradWidth: number,
+): StageMoments[] {
+  const terms = activationTerms(s, regime, input.attention);
+  return stagesOf(s, input.parallel.pp, input.gradAccum).map((st) =>
+    fillStageMoments(newStageMoments(), s, st, input, terms, regime, gradWidth),
+  );
+}
+
+/**
+ * What must fit per GPU (`MemoryResult.required`: peak plus allocator slack plus CUDA context), computed like
+ * `stagedStates` + `memoryPerGpu` without building the breakdown: the fit advice measures many variants. `moments`:
+ * the stages' activation side when the caller has it for this micro-batch shape and regime (stageMomentsOf).
+ */
+export function requiredBytesPerGpu(
+  s: Shape,
+  input: EstimateInput,
+  regime: ActivationRegime,
+  framework: Framework,
+  dp: number,
+  moments?: readonly StageMoments[],
+): number {
+  const stages = stagesOf(s, input.parallel.pp, input.gradAccum);
+  const terms = moments ? null : activationTerms(s, regime, input.attention);
+  let peak = 0;
+  for (let i = 0; i < stages.length; i++) {
+    const stage = stages[i] as Stage;
+    const states = stageStates(s, stage, input, framework, dp);
+    const m =
+      moments?.[i] ??
+      fillStageMoments(
+        SCRATCH,
+        s,
+        stage,
+        input,
+        terms ?? activationTerms(s, regime, input.attention),
+        regime,
+        states.gradWidth,
+      );
+    const b = stagePeakBytes(m, states);
+    if (b > peak) peak = b;
+  }
+  return peak * RESERVED_OVER_ALLOCATED.value + CUDA_CONTEXT_BYTES.value;
+}
+
+const SCRATCH = newStageMoments();

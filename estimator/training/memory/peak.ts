@@ -54,18 +54,52 @@ function consider(phase: string, w: number, g: number, o: number, a: number, l: 
 }
 
 /**
- * Peak allocated bytes on one GPU of a stage: the largest of the moments of one training step (forward end, loss
- * backward, backward of the stage's last and first layer, embedding backward, optimizer step), each summing exactly
- * what is alive then (see ../shared/calibration and README.md of this folder).
+ * The side of a stage's moments that does not depend on where the model states live: per moment, the activations and
+ * logits alive then, for one micro-batch shape and regime (and the gradient width of the weight-gradient transient).
+ * Variants that only move the model states (ZeRO stage, offload, data-parallel degree) share it.
  */
-export function stagePeak(
+export interface StageMoments {
+  gc: boolean;
+  head: boolean;
+  embedding: boolean;
+  accumulating: boolean;
+  held: number;
+  forwardA: number;
+  forwardL: number;
+  lastA: number;
+  firstA: number;
+  olderA: number;
+  lossA: number;
+  lossL: number;
+  embeddingA: number;
+}
+
+export const newStageMoments = (): StageMoments => ({
+  gc: false,
+  head: false,
+  embedding: false,
+  accumulating: false,
+  held: 0,
+  forwardA: 0,
+  forwardL: 0,
+  lastA: 0,
+  firstA: 0,
+  olderA: 0,
+  lossA: 0,
+  lossL: 0,
+  embeddingA: 0,
+});
+
+/** Fills `m` with the activation side of each moment of one training step on one GPU of a stage. */
+export function fillStageMoments(
+  m: StageMoments,
   s: Shape,
   st: Stage,
   input: EstimateInput,
-  states: StageStates,
   terms: ActivationTerms,
   r: ActivationRegime,
-): StagePeak {
+  gradWidth: number,
+): StageMoments {
   const tp = input.parallel.tp;
   const spDiv = input.parallel.sp ? tp : 1;
   const T = input.microBatch * input.seqLen;
@@ -93,27 +127,44 @@ export function stagePeak(
   const tv = st.head ? (T * s.vocab) / tp : 0;
   const held = blockBytes(tv * lb.held);
   const fp32 = blockBytes(tv * 4);
-  const logitsF = held + (lb.forward - lb.held > 4 ? 2 : 1) * fp32;
-  const logitsB = held + 3 * fp32;
   const gradHidden = blockBytes((T * r.residual * h) / spDiv);
   const wide = s.dense.activeWidth / tp;
-  const weightGrad = states.gradWidth > 0 ? (c + states.gradWidth) * h * wide : 0;
+  const weightGrad = gradWidth > 0 ? (c + gradWidth) * h * wide : 0;
   const transient = blockBytes(T * c * wide) + blockBytes((T * c * h) / spDiv) + weightGrad;
 
+  m.gc = gc;
+  m.head = st.head;
+  m.embedding = st.embedding;
+  m.accumulating = input.gradAccum > 1 || st.inFlight > 1;
+  m.held = held;
+  m.forwardA = acts + head + mask;
+  m.forwardL = held + (lb.forward - lb.held > 4 ? 2 : 1) * fp32;
+  m.lastA = acts + (gc ? lastLayer : 0) + gradHidden + transient;
+  m.firstA = older + (gc ? layerInput : 0) + firstLayer + gradHidden + transient;
+  m.olderA = older;
+  m.lossA = acts + head;
+  m.lossL = held + 3 * fp32;
+  m.embeddingA = older + gradHidden;
+  return m;
+}
+
+/** Considers every moment of the step into `best`: the model states of `states` with the activations of `m`. */
+function scanMoments(m: StageMoments, states: StageStates): void {
   const W = states.weights;
   const O = states.optimizer;
   const ws = CUBLAS_WORKSPACES_BYTES.value + states.buckets;
-  const acc = input.gradAccum > 1 || st.inFlight > 1 ? states.gradsEnd : 0;
-  const copiesSaved = gc ? states.copiesHead : states.copiesAll;
+  const acc = m.accumulating ? states.gradsEnd : 0;
+  const copiesSaved = m.gc ? states.copiesHead : states.copiesAll;
+  const held = m.held;
 
   best.bytes = -1;
-  consider('forward (loss)', W + states.copiesAll, acc, O, acts + head + mask, logitsF, ws);
+  consider('forward (loss)', W + states.copiesAll, acc, O, m.forwardA, m.forwardL, ws);
   consider(
     'backward of the last layer',
-    W + (gc ? states.copiesLayer : copiesSaved - states.copiesHead),
+    W + (m.gc ? states.copiesLayer : copiesSaved - states.copiesHead),
     Math.max(acc, states.gradsHead),
     O,
-    acts + (gc ? lastLayer : 0) + gradHidden + transient,
+    m.lastA,
     held,
     ws,
   );
@@ -122,13 +173,32 @@ export function stagePeak(
     W + states.copiesLayer,
     Math.max(acc, states.gradsEnd - states.gradsLayer - states.gradsEmbedding),
     O,
-    older + (gc ? layerInput : 0) + firstLayer + gradHidden + transient,
+    m.firstA,
     held,
     ws,
   );
-  consider('optimizer step', W, states.gradsEnd, O, older, held, ws);
-  if (st.head) consider('loss backward', W + copiesSaved, acc, O, acts + head, logitsB, ws);
-  if (st.embedding) consider('embedding backward', W, states.gradsEnd, O, older + gradHidden, held, ws);
+  consider('optimizer step', W, states.gradsEnd, O, m.olderA, held, ws);
+  if (m.head) consider('loss backward', W + copiesSaved, acc, O, m.lossA, m.lossL, ws);
+  if (m.embedding) consider('embedding backward', W, states.gradsEnd, O, m.embeddingA, held, ws);
+}
+
+/** Module scratch for the moments of one call (estimates run one at a time). */
+const scratch = newStageMoments();
+
+/**
+ * Peak allocated bytes on one GPU of a stage: the largest of the moments of one training step (forward end, loss
+ * backward, backward of the stage's last and first layer, embedding backward, optimizer step), each summing exactly
+ * what is alive then (see ../shared/calibration and README.md of this folder).
+ */
+export function stagePeak(
+  s: Shape,
+  st: Stage,
+  input: EstimateInput,
+  states: StageStates,
+  terms: ActivationTerms,
+  r: ActivationRegime,
+): StagePeak {
+  scanMoments(fillStageMoments(scratch, s, st, input, terms, r, states.gradWidth), states);
   const breakdown: MemoryBreakdown = {
     weights: best.w,
     gradients: best.g,
@@ -138,4 +208,10 @@ export function stagePeak(
     other: best.x,
   };
   return { bytes: best.bytes, phase: best.phase, breakdown };
+}
+
+/** The peak bytes of `stagePeak` alone, from moments already filled for this micro-batch shape (allocates nothing). */
+export function stagePeakBytes(m: StageMoments, states: StageStates): number {
+  scanMoments(m, states);
+  return best.bytes;
 }

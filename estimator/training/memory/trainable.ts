@@ -20,13 +20,26 @@ function adapterElements(ls: readonly Linear[], sp: Split, lora: EstimateInput['
   return n;
 }
 
-/** LoRA adapters: A (rank x in) and B (out x rank) for each targeted matrix on this GPU. */
+const ADAPTERS = new WeakMap<Stage, Map<number, Parts>>();
+
+/** LoRA adapters: A (rank x in) and B (out x rank) for each targeted matrix on this GPU. Cached per stage and split. */
 export function adapterParts(s: Shape, st: Stage, sp: Split, lora: EstimateInput['lora']): Parts {
-  const attn = adapterElements(s.attention.linears, sp, lora);
-  const dense = attn + adapterElements(s.dense.linears, sp, lora);
-  const moe = s.moe ? attn + adapterElements(s.moe.linears, sp, lora) : 0;
-  const total = st.denseLayers * dense + st.moeLayers * moe;
-  return { total, layer: st.denseLayers > 0 ? dense : moe, embedding: 0, head: 0, matrices: total };
+  const key = ((sp.tp * 8192 + sp.ep) * 8192 + lora.rank) * 2 + (lora.targets === 'all-linear' ? 1 : 0);
+  let byKey = ADAPTERS.get(st);
+  if (!byKey) {
+    byKey = new Map();
+    ADAPTERS.set(st, byKey);
+  }
+  let p = byKey.get(key);
+  if (!p) {
+    const attn = adapterElements(s.attention.linears, sp, lora);
+    const dense = attn + adapterElements(s.dense.linears, sp, lora);
+    const moe = s.moe ? attn + adapterElements(s.moe.linears, sp, lora) : 0;
+    const total = st.denseLayers * dense + st.moeLayers * moe;
+    p = Object.freeze({ total, layer: st.denseLayers > 0 ? dense : moe, embedding: 0, head: 0, matrices: total });
+    byKey.set(key, p);
+  }
+  return p;
 }
 
 /** Adafactor's factored second moment: one row and one column statistic per matrix (Shazeer & Stern 2018). */

@@ -16,6 +16,7 @@ import {
   formatTokensPerSecond,
 } from './format';
 import { MEMORY_PARTS, MemoryChart, memoryParts, PART_COLORS } from './MemoryChart';
+import { noteText, type Translate } from './noteText';
 import { useFormat } from './useFormat';
 
 export const EstimatorResults = observer(function EstimatorResults() {
@@ -95,6 +96,7 @@ const PHASES: Record<string, string> = {
 
 function Verdict({ estimate: e }: { estimate: Estimate }) {
   const { t, language, show } = useFormat();
+  const translate: Translate = (key, options) => t(key, options);
   const m = e.memory;
   const verdict = m.fitsConfidence;
   const staged = /^(.*) \((first|last) pipeline stage\)$/.exec(m.peakPhase);
@@ -125,8 +127,11 @@ function Verdict({ estimate: e }: { estimate: Estimate }) {
         <div className="notes">
           <h3>{t('notes.title')}</h3>
           <ul data-testid="estimate-notes">
-            {e.notes.map((note) => (
-              <li key={note}>{note}</li>
+            {e.notes.map((note, i) => (
+              // In the user's language from the note's code; the estimator's English where there is no template.
+              <li key={`${i}:${note}`} data-code={e.noteCodes?.[i]?.code}>
+                {noteText(translate, e.noteCodes?.[i], note)}
+              </li>
             ))}
           </ul>
         </div>
