@@ -3,6 +3,8 @@ import { defineConfig } from '@playwright/test';
 // Playwright cannot download its own browsers here: the tests drive Debian's Chromium.
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const port = Number(process.env.E2E_PORT ?? 4173);
+// E2E_DIST: a build folder other than dist/, so two checkouts or helpers can test side by side.
+const outDir = process.env.E2E_DIST ? ` --outDir ${process.env.E2E_DIST}` : '';
 
 export default defineConfig({
   testDir: '.',
@@ -36,7 +38,7 @@ export default defineConfig({
   ],
   webServer: {
     // The built renderer, exactly what Electron loads; `npm test` builds it first.
-    command: `npx vite preview --port ${port} --strictPort --host 127.0.0.1`,
+    command: `npx vite preview --port ${port} --strictPort --host 127.0.0.1${outDir}`,
     cwd: '..',
     url: `http://127.0.0.1:${port}`,
     reuseExistingServer: false,
