@@ -19,8 +19,8 @@ export function checkScenarioText(text: string, fileName: string, t: Translate):
 }
 
 /**
- * The scenario file as text: what the "Scenario file" page edits until the scenario screens
- * replace it with the real scenario store (any DocumentModel plugs into ScenarioFile).
+ * The smallest DocumentModel: the scenario file as text. The File menu's tests drive ScenarioFile
+ * through it, so they check the menu's flows without the scenario store (which has its own tests).
  */
 export class TextScenario implements DocumentModel {
   text: string;
