@@ -130,7 +130,7 @@ describe('xlsx export', () => {
     }
   });
 
-  it('writes every cost line as a formula over its inputs and the named assumptions (site-plan lines excepted)', () => {
+  it('writes every cost line as a formula over its inputs and the named assumptions (the site plan included)', () => {
     for (const file of [...SHIPPED, MIXED]) {
       const input = inputOf(readJson(file));
       const model = buildWorkbook(input);
@@ -172,7 +172,15 @@ describe('xlsx export', () => {
   it('labels follow the language; sheet and cell names do not', async () => {
     const input = inputOf(readJson(SHIPPED[2]!), 'zh-CN');
     const wb = await open(await exportXlsx(input));
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['Summary', 'Assumptions', 'Options', 'Cash flow', 'Catalog']);
+    // This scenario has a colocation site: its plan gets the Facility sheet.
+    expect(wb.worksheets.map((w) => w.name)).toEqual([
+      'Summary',
+      'Assumptions',
+      'Facility',
+      'Options',
+      'Cash flow',
+      'Catalog',
+    ]);
     expect(wb.getWorksheet('Summary')!.getCell('A1').value).toBe(`GPU Planner 方案对比：${input.scenario.name}`);
     const table = summaryTable(wb.getWorksheet('Summary')!, 'zh-CN');
     const cluster = table.get('cluster-4xh100')!;

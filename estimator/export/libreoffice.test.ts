@@ -31,6 +31,19 @@ const scenarioFile = (name: string) =>
   name === 'mixed-currencies'
     ? resolve(ROOT, 'estimator/export/__fixtures__/mixed-currencies.scenario.json')
     : resolve(ROOT, `catalog/scenarios/${name}.scenario.json`);
+/**
+ * The e2e "20 kW air-cooled room" (e2e/scenario.spec.ts): three owned options, one of which (four
+ * 10.2 kW DGX H100s) does not fit; PUE 1.5 and 15 kW racks.
+ */
+const ROOM = 'server-room';
+function rawScenario(name: string): Raw {
+  if (name !== ROOM) return JSON.parse(readFileSync(scenarioFile(name), 'utf8')) as Raw;
+  const raw = JSON.parse(readFileSync(resolve(ROOT, 'e2e/fixtures/scenario/three-owned.gpuplan.json'), 'utf8')) as Raw;
+  raw.assumptions.pue = 1.5;
+  raw.assumptions.site = { kind: 'own-room', powerKW: 20, coolingKW: 20, rackKW: 15, cooling: 'air' };
+  return raw;
+}
+type Site = Record<string, unknown>;
 const SOFFICE = spawnSync('sh', ['-c', 'command -v soffice'], { encoding: 'utf8' }).stdout.trim();
 const shipped = shippedCatalog();
 const CENT = 0.01;
@@ -71,6 +84,39 @@ const CASES: readonly Case[] = [
     language: 'en',
     edits: { FX_CNY: 7.4, FX_EUR: 0.95 },
     change: (raw) => Object.assign(raw.assumptions.fx as object, { CNY: 7.4, EUR: 0.95 }),
+  },
+  { name: 'room', scenario: ROOM, language: 'en' },
+  {
+    // PUE 1.5 -> 1.15 and 15 kW -> 25 kW racks: two H100 servers share a rack, the facility load drops.
+    name: 'room-site',
+    scenario: ROOM,
+    language: 'en',
+    edits: { FacilityPUE: 1.15, SiteRackKW: 25 },
+    change: (raw) => {
+      raw.assumptions.pue = 1.15;
+      (raw.assumptions.site as Site).rackKW = 25;
+    },
+  },
+  {
+    // Not a scenario field (a planner constant), so no comparison to mirror: the arithmetic is written out in the test.
+    name: 'room-retrofit',
+    scenario: ROOM,
+    language: 'en',
+    edits: { AirCoolingLimitKWPerRack: 8 },
+    change: () => undefined,
+  },
+  {
+    // A colocation site: its price per kW-month, rack height and power limit changed in the file.
+    name: 'cpt-site',
+    scenario: 'cpt-7b-100b-tokens',
+    language: 'en',
+    edits: { ColoPerKWMonth: 150, SiteRackUnits: 10, SitePowerKW: 45 },
+    change: (raw) => {
+      const site = raw.assumptions.site as Site & { coloPerKWMonth: { amount: number } };
+      site.coloPerKWMonth.amount = 150;
+      site.rackUnits = 10;
+      site.powerKW = 45;
+    },
   },
   {
     name: 'full-ft-rates',
@@ -194,6 +240,59 @@ function expectSummary(
   }
 }
 
+/** The Facility sheet's blocks by option id: `label|unit` -> value, as the sheet shows them. */
+function facilityBlocks(wb: ExcelJS.Workbook, ids: readonly string[]): Map<string, Map<string, unknown>> {
+  const ws = wb.getWorksheet('Facility')!;
+  const out = new Map<string, Map<string, unknown>>();
+  let current: Map<string, unknown> | null = null;
+  ws.eachRow({ includeEmpty: true }, (row) => {
+    const label = String(plain(row.getCell(1).value) ?? '');
+    const id = ids.find((x) => label.includes(`(${x})`) || label.includes(`（${x}）`));
+    if (id) out.set(id, (current = new Map()));
+    else if (!label) current = null;
+    else current?.set(`${label}|${String(plain(row.getCell(3).value) ?? '')}`, plain(row.getCell(2).value));
+  });
+  return out;
+}
+
+/** Checks each planned option's recomputed Facility block against the app's site plan for it. */
+function expectFacility(wb: ExcelJS.Workbook, c: Comparison, language: ExportLanguage, what: string) {
+  const F = messagesFor(language).facility;
+  const U = F.unit;
+  const blocks = facilityBlocks(
+    wb,
+    c.rows.map((r) => r.optionId),
+  );
+  const planned = c.rows.filter((r) => r.facilityPlan);
+  expect(planned.length, what).toBeGreaterThan(0);
+  for (const row of planned) {
+    const p = row.facilityPlan!;
+    const at = `${what} ${row.optionId}`;
+    const got = blocks.get(row.optionId)!;
+    expect(got, at).toBeDefined();
+    const v = (label: string, unit: string) => Number(got.get(`${label}|${unit}`));
+    const money = (label: string) => v(label, '');
+    expect(v(F.row.perRack, U.servers), `${at} per rack`).toBe(p.serversPerRack);
+    expect(v(F.row.racks, U.racks), `${at} racks`).toBe(p.racks);
+    expect(v(F.row.pdus, U.pdus), `${at} PDUs`).toBe(p.power.pdus);
+    expect(v(F.row.rackKWMax, U.kW), `${at} heaviest rack`).toBeCloseTo(p.rackKWMax, 9);
+    expect(v(F.row.itKW, U.kW), `${at} IT kW`).toBeCloseTo(p.itKW, 9);
+    expect(v(F.row.facilityKW, U.kW), `${at} facility kW`).toBeCloseTo(p.facilityKW, 9);
+    expect(v(F.row.btuh, U.btuh), `${at} BTU/h`).toBeCloseTo(p.coolingLoad.btuPerHour, 6);
+    expect(v(F.row.tons, U.tons), `${at} tons`).toBeCloseTo(p.coolingLoad.tons, 9);
+    expect(v(F.row.kWPerCircuit, U.kW), `${at} kW per circuit`).toBeCloseTo(p.power.kWPerCircuit, 9);
+    expect(Math.abs(money(F.row.capex) - p.facilityCapex.amountMinor / 100), `${at} capex`).toBeLessThanOrEqual(CENT);
+    for (const l of p.capexLines) {
+      const label =
+        { 'facility-racks': F.row.capexRacks, 'facility-pdus': F.row.capexPdus }[l.id] ?? F.row.capexRetrofit;
+      expect(Math.abs(money(label) - l.amountMinor / 100), `${at} ${l.id}`).toBeLessThanOrEqual(CENT);
+    }
+    const power = p.shortfalls.find((x) => x.what === 'power')?.short ?? 0;
+    expect(v(F.row.shortPower, U.kW), `${at} power shortfall`).toBeCloseTo(power, 9);
+    expect(got.get(`${F.row.verdict}|${U.text}`), `${at} verdict`).toBe(p.fitsSite ? F.fits : F.doesNotFit);
+  }
+}
+
 describe.skipIf(!SOFFICE)('the xlsx recalculated by LibreOffice', () => {
   const work = mkdtempSync(join(tmpdir(), 'export-lo-'));
   const expected = new Map<string, { comparison: Comparison; base: Comparison }>();
@@ -203,7 +302,7 @@ describe.skipIf(!SOFFICE)('the xlsx recalculated by LibreOffice', () => {
   beforeAll(async () => {
     const files: string[] = [];
     for (const k of CASES) {
-      const raw = JSON.parse(readFileSync(scenarioFile(k.scenario), 'utf8')) as Raw;
+      const raw = rawScenario(k.scenario);
       const { comparison, scenario } = compareScenario(raw, shipped.catalog);
       const file = join(work, `${k.name}.xlsx`);
       const bytes = await exportXlsx({
@@ -268,6 +367,69 @@ describe.skipIf(!SOFFICE)('the xlsx recalculated by LibreOffice', () => {
         else expect(Math.abs(row.totalCost! - old.totalCost!)).toBeGreaterThan(100);
       }
     }
+  });
+
+  it('recomputes the Facility sheet to each option’s site plan', () => {
+    for (const name of ['room', 'cpt']) {
+      const k = CASES.find((x) => x.name === name)!;
+      expectFacility(after.get(name)!.wb, expected.get(name)!.comparison, k.language, name);
+    }
+  });
+
+  it('recomputes racks, loads, site capex and the totals as the app does after site assumptions change', () => {
+    for (const name of ['room-site', 'cpt-site']) {
+      const k = CASES.find((x) => x.name === name)!;
+      const { comparison, base } = expected.get(name)!;
+      const wb = after.get(name)!.wb;
+      expectFacility(wb, comparison, k.language, name);
+      expectSummary(summary(wb, k.language), comparison, k.language, name);
+      // The changes reach every planned option's total, and the cloud options stay as they were.
+      expect(comparison.rows.map((r) => r.feasible)).toEqual(
+        comparison.rows.map((r) => base.rows.find((b) => b.optionId === r.optionId)!.feasible),
+      );
+      for (const row of comparison.rows) {
+        const old = base.rows.find((r) => r.optionId === row.optionId)!;
+        if (row.kind === 'cloud') expect(row.totalCost, row.optionId).toBe(old.totalCost);
+        else expect(row.totalCost, row.optionId).not.toBe(old.totalCost);
+      }
+    }
+    // Two 10.2 kW servers share a 25 kW rack: the four-server cluster needs 2 racks, not 4, at PUE 1.15.
+    const room = expected.get('room-site')!;
+    const four = (c: Comparison) => c.rows.find((r) => r.optionId === 'four-h100')!.facilityPlan!;
+    expect(four(room.base).racks).toBe(4);
+    expect(four(room.comparison).racks).toBe(2);
+    expect(four(room.comparison).facilityKW).toBeCloseTo(40.8 * 1.15, 9);
+  });
+
+  it('adds a cooling retrofit when racks outgrow what the site’s cooling sheds', () => {
+    const { wb } = after.get('room-retrofit')!;
+    const { base } = expected.get('room-retrofit')!;
+    const F = messagesFor('en').facility;
+    const U = F.unit;
+    const h = (k: 'totalCost' | 'capex') => columnHeader(k, messagesFor('en'), base.currency);
+    const blocks = facilityBlocks(
+      wb,
+      base.rows.map((r) => r.optionId),
+    );
+    const four = blocks.get('four-h100')!;
+    const v = (label: string, unit: string) => Number(four.get(`${label}|${unit}`));
+    // Air sheds 8 kW a rack here: racks are filled to min(15, 8) = 8 kW, so each 10.2 kW server gets its own
+    // rack (at least one a rack), 4 racks of 10.2 kW, each needing a rear door (≤ 50 kW): 40.8 kW × 1,000 USD.
+    expect(v(F.row.rackKWLimit, U.rackKW)).toBe(8);
+    expect(v(F.row.racks, U.racks)).toBe(4);
+    expect(four.get(`${F.row.coolingRequired}|${U.text}`)).toBe(messagesFor('en').cooling['rear-door']);
+    expect(four.get(`${F.row.airEnough}|${U.text}`)).toBe('no');
+    expect(v(F.row.retrofitRacks, U.racks)).toBe(4);
+    expect(v(F.row.retrofitKW, U.kW)).toBeCloseTo(40.8, 9);
+    expect(v(F.row.capexRetrofit, '')).toBe(40_800);
+    // The retrofit line (worth 0 in the app) now carries it into capex and the total; the fixture's tax rate is 0.
+    const table = summary(wb, 'en');
+    const was = base.rows.find((r) => r.optionId === 'four-h100')!;
+    expect(Number(table.get('four-h100')!.get(h('capex')))).toBeCloseTo(was.capex! + 40_800, 2);
+    expect(Number(table.get('four-h100')!.get(h('totalCost')))).toBeCloseTo(was.totalCost! + 40_800, 2);
+    // A 3.2 kW server still fits an 8 kW air-cooled rack: nothing changes for it.
+    const v100 = base.rows.find((r) => r.optionId === 'used-v100')!;
+    expect(Number(table.get('used-v100')!.get(h('totalCost')))).toBeCloseTo(v100.totalCost!, 2);
   });
 
   it('recomputes as the estimator predicts after exchange rates, spot overhead, tax, support and discount rates change', () => {

@@ -6,17 +6,21 @@ import { assumptionsSheet } from './assumptions';
 import { cashflowSheet } from './cashflow';
 import { catalogSheet } from './catalog';
 import { makeContext } from './context';
+import { facilitySheet } from './facility';
 import type { WorkbookModel } from './model';
 import { optionsSheet } from './options';
 import { summarySheet } from './summary';
 
 /**
- * The whole workbook as data: Summary, Assumptions, Options, Cash flow, Catalog. The Options and
- * Cash flow sheets point at each other (cost lines <-> NPV and break-even), so the Cash flow's
- * layout is fixed first, then Options is placed, then the sheets that read it.
+ * The whole workbook as data: Summary, Assumptions, Facility (with a site plan), Options, Cash flow,
+ * Catalog. The Options and Cash flow sheets point at each other (cost lines <-> NPV and break-even),
+ * so the Cash flow's layout is fixed first, then Options is placed, then the sheets that read it.
+ * Facility reads only the assumptions, and the Options' site-plan lines read it, so it comes first.
  */
 export function buildWorkbook(input: ExportInput): WorkbookModel {
-  const ctx = makeContext(input);
+  const base = makeContext(input);
+  const facility = facilitySheet(base);
+  const ctx = facility ? { ...base, facility: facility.refs } : base;
   const date = new Date(`${exportDate(input)}T00:00:00Z`);
   const rows = rowsUsed(input);
   const layout = new CashflowLayout(ctx.c.rows, ctx.s.workload.horizonMonths);
@@ -26,7 +30,14 @@ export function buildWorkbook(input: ExportInput): WorkbookModel {
   const summary = summarySheet(ctx, options.placed, date);
   const catalog = catalogSheet(ctx, rows);
   return {
-    sheets: [summary.sheet, assumptions.sheet, options.builder.sheet, cash.sheet, catalog.sheet],
+    sheets: [
+      summary.sheet,
+      assumptions.sheet,
+      ...(facility ? [facility.sheet.sheet] : []),
+      options.builder.sheet,
+      cash.sheet,
+      catalog.sheet,
+    ],
     date,
     title: ctx.s.name,
   };

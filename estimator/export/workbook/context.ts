@@ -6,6 +6,7 @@ import { minorDigits } from '../../scenario/money';
 import type { Scenario } from '../../scenario/schema';
 import { messagesFor, type Messages } from '../messages';
 import type { ExportInput } from '../types';
+import type { FacilityRefs } from './facility';
 import { moneyFormat } from './formats';
 import { inScenarioCurrency, NAME } from './names';
 
@@ -29,6 +30,8 @@ export interface Ctx {
     readonly staffCostPerMonth: string;
     readonly coloPerKWMonth: string | null;
   };
+  /** The Facility sheet's cells the site-plan lines read (set once that sheet is built; absent without a site plan). */
+  readonly facility?: FacilityRefs;
 }
 
 /** The currency a money assumption is quoted in (the colocation default is in USD). */

@@ -7,6 +7,7 @@ import type { Ctx } from './context';
 import { FMT } from './formats';
 import { formula, type Formula } from './model';
 import { NAME } from './names';
+import { zeroRetrofit } from './zero-lines';
 
 /**
  * Each cost line as a spreadsheet formula over its quantities and the named assumptions, mirroring
@@ -218,8 +219,15 @@ export function lineExpr(env: LineEnv): LineExpr | null {
         },
       };
     }
+    // ---- the site plan (facility/costs.ts): its capex cells on the Facility sheet ------------------
+    case 'facility-racks':
+    case 'facility-pdus':
+    case 'facility-cooling-retrofit': {
+      const at = ctx.facility?.get(row.optionId)?.get(line.id);
+      return at ? { expr: () => at } : null;
+    }
     default:
-      // Site-plan lines (facility-*) and anything newer than this file: the app's amount as it is.
+      // An unitemized site plan (`facility`) and anything newer than this file: the app's amount as it is.
       return null;
   }
 }
@@ -273,9 +281,12 @@ function rackCount(env: LineEnv): string {
   });
 }
 
-/** The lines tax counts as racks: the racks line, or the site plan's lines (owned.ts). */
+/** The lines tax counts as racks: the racks line, or the site plan's lines (owned.ts), with a retrofit worth 0 when shown. */
 function rackLineKeys(env: LineEnv): string[] {
-  return env.row.lines.filter((l) => l.id === 'racks' || l.id.startsWith('facility')).map((l) => lineKey(l.id));
+  const keys = env.row.lines.filter((l) => l.id === 'racks' || l.id.startsWith('facility')).map((l) => lineKey(l.id));
+  if (zeroRetrofit(env.row, env.ctx.facility?.has(env.row.optionId) ?? false))
+    keys.push(lineKey('facility-cooling-retrofit'));
+  return keys;
 }
 
 /** Spot's hours, each from the one before (cloud.ts `spotHours`), with the app's values cached. */

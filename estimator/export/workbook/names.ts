@@ -34,6 +34,39 @@ export const NAME = {
   coloPerKWMonth: 'ColoPerKWMonth',
 } as const;
 
+/**
+ * The Facility sheet's site inputs (the site plan's assumptions, estimator/facility). The site's own
+ * rack limits are not `RackKWPerRack` / `RackUnitsPerRack`: those are `assumptions.capex`'s, which
+ * price racks only when there is no site plan, and often differ (25 kW against a room's 15 kW).
+ */
+export const SITE = {
+  powerKW: 'SitePowerKW',
+  coolingKW: 'SiteCoolingKW',
+  coolingTons: 'SiteCoolingTons',
+  coolingCapacityKW: 'SiteCoolingCapacityKW',
+  rackKW: 'SiteRackKW',
+  rackUnits: 'SiteRackUnits',
+  cooling: 'SiteCooling',
+  coolingRank: 'SiteCoolingRank',
+  coolingLimit: 'SiteCoolingLimitKWPerRack',
+  airLimit: 'AirCoolingLimitKWPerRack',
+  rearDoorLimit: 'RearDoorLimitKWPerRack',
+  liquidLimit: 'LiquidLimitKWPerRack',
+  circuitVolts: 'CircuitVolts',
+  circuitAmps: 'CircuitAmps',
+  circuitAmpsHeavy: 'CircuitAmpsHeavy',
+  circuitPhases: 'CircuitPhases',
+  continuousLoad: 'ContinuousLoadFactor',
+  powerFactor: 'PowerFactor',
+  feeds: 'FeedsPerRack',
+  rackPrice: 'SiteRackPrice',
+  pduPrice: 'PduPrice',
+  rearDoorPerKW: 'RearDoorRetrofitPerKW',
+  liquidPerKW: 'LiquidRetrofitPerKW',
+  btuPerWatt: 'BtuPerHourPerWatt',
+  btuPerTon: 'BtuPerHourPerTon',
+} as const;
+
 /** `FX_CNY`: how many CNY one unit of the scenario's currency buys (contracts/scenario.md). */
 export const fxName = (c: Currency): string => `FX_${c}`;
 

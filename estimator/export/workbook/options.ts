@@ -186,7 +186,8 @@ function optionBlock(
     itKWh(base);
 
     const nameplateKnown = typeof rows.system?.row.powerWatts === 'number';
-    for (const { line, zero } of shownLines(row, nameplateKnown)) {
+    const planned = ctx.facility?.has(row.optionId) ?? false;
+    for (const { line, zero } of shownLines(row, nameplateKnown, planned)) {
       const key = lineKey(line.id);
       const spec = lineExpr(env(line));
       const section: Section = line.kind === 'capex' ? 'capex' : line.kind === 'opex' ? 'opex' : 'residual';

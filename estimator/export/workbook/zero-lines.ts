@@ -42,6 +42,17 @@ const SPOT_ZERO = ['spot-checkpoints', 'spot-interruptions', 'spot-overhead'].ma
   source: `assumptions.${id === 'spot-overhead' ? 'spotOverhead' : 'spot'}`,
 }));
 
+/** The retrofit line the site plan adds only when some rack needs more cooling than the site has (facility/costs.ts). */
+const RETROFIT = 'facility-cooling-retrofit';
+
+/**
+ * Whether the block shows a retrofit line worth 0: the option's site plan is on the Facility sheet
+ * (`planned`) and needed no retrofit at the app's assumptions, so a lower rack limit or another cooling
+ * type in the file can make one appear.
+ */
+export const zeroRetrofit = (row: ComparisonRow, planned: boolean): boolean =>
+  planned && row.lines.some((l) => l.id === 'facility-racks') && !row.lines.some((l) => l.id === RETROFIT);
+
 const family = (id: string): string =>
   id.startsWith('network') ? 'network' : id.startsWith('facility') ? 'facility' : id;
 
@@ -53,8 +64,9 @@ export interface ShownLine {
 
 /**
  * `nameplateKnown`: idle energy needs the servers' rating; without it the app never has the line.
+ * `planned`: the option's site plan is on the Facility sheet (see `zeroRetrofit`).
  */
-export function shownLines(row: ComparisonRow, nameplateKnown: boolean): ShownLine[] {
+export function shownLines(row: ComparisonRow, nameplateKnown: boolean, planned = false): ShownLine[] {
   const have = new Set(row.lines.map((l) => l.id));
   const zero = (z: { id: string; kind: CostLine['kind']; paidAt: PaidAt; source: string }): CostLine => ({
     id: z.id,
@@ -71,6 +83,8 @@ export function shownLines(row: ComparisonRow, nameplateKnown: boolean): ShownLi
   let order: string[] = [];
   if (row.kind !== 'cloud') {
     extra = OWNED_ZERO.filter((z) => !have.has(z.id) && (z.id !== 'energy-idle' || nameplateKnown)).map(zero);
+    if (zeroRetrofit(row, planned))
+      extra.push(zero({ id: RETROFIT, kind: 'capex', paidAt: 'start', source: 'site plan (Facility sheet)' }));
     order = OWNED_ORDER;
   } else if (row.pricing === 'spot' && have.has('cloud-hours')) {
     extra = SPOT_ZERO.filter((z) => !have.has(z.id)).map(zero);
