@@ -128,7 +128,9 @@ describe('npm run -s compare', () => {
     expect(parseArgs(['a.json', '--lang', 'zh-CN'])).toEqual({ file: 'a.json', lang: 'zh-CN' });
     expect(parseArgs(['--xlsx'])).toEqual({ error: '--xlsx needs a file name' });
     expect(parseArgs(['a.json', '--lang', 'fr'])).toEqual({ error: '--lang must be en or zh-CN' });
-    expect(parseArgs(['a.json', '--pdf', 'x'])).toEqual({ error: 'unknown option --pdf' });
+    expect(parseArgs(['a.json', '--pdf', 'x'])).toEqual({ file: 'a.json', pdf: 'x', paper: 'A4' });
+    expect(parseArgs(['a.json', '--pdf=x', '--paper=Letter'])).toEqual({ file: 'a.json', pdf: 'x', paper: 'Letter' });
+    expect(parseArgs(['a.json', '--docx', 'x'])).toEqual({ error: 'unknown option --docx' });
   });
 
   it('--xlsx and --csv write the files beside the JSON, exit 0; --lang zh-CN labels the CSV in Chinese', async () => {

@@ -1,11 +1,12 @@
 /**
- * `npm run -s compare -- scenario.json [--xlsx out.xlsx] [--csv out.csv] [--lang en|zh-CN]`
+ * `npm run -s compare -- scenario.json [--xlsx out.xlsx] [--csv out.csv] [--pdf out.pdf [--paper A4|Letter]] [--lang en|zh-CN]`
  *
  * Prints the comparison of a scenario file (any version; older ones are migrated) as JSON on stdout,
  * computed by the same code the app runs (estimator/compare/engine.ts), against the shipped catalog,
  * and writes the exports asked for (estimator/export), labelled in `--lang` (default en).
  * Exit status: 0 done; 1 the file is unreadable, not JSON, or a field is wrong (each named on
- * stderr); 2 bad command line; 3 an export was asked for that this build cannot write yet.
+ * stderr); 2 bad command line; 3 an export was asked for that this build cannot write (--pdf without
+ * Chromium: set CHROMIUM_PATH).
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -14,6 +15,7 @@ import { loadShippedCatalog } from '../../catalog/index';
 import { loadShippedModels } from '../../catalog/models';
 import { compareScenario } from '../compare/engine';
 import type { Comparison, CompareCatalog } from '../compare/types';
+import { QUOTE_PAPERS, type QuotePaper } from '../export/quote/types';
 import type { CatalogStamp, ExportInput, ExportLanguage } from '../export/types';
 import { ScenarioError, formatIssue } from '../scenario/migrate';
 import type { Scenario } from '../scenario/schema';
@@ -43,27 +45,42 @@ export interface CliResult {
   code: number;
 }
 
-const USAGE = 'usage: npm run -s compare -- scenario.json [--xlsx out.xlsx] [--csv out.csv] [--lang en|zh-CN]\n';
+const USAGE =
+  'usage: npm run -s compare -- scenario.json [--xlsx out.xlsx] [--csv out.csv] [--pdf out.pdf [--paper A4|Letter]] [--lang en|zh-CN]\n';
 const LANGUAGES: readonly ExportLanguage[] = ['en', 'zh-CN'];
 
 export function parseArgs(
   argv: readonly string[],
-): { file: string; xlsx?: string; csv?: string; lang?: ExportLanguage } | { error: string } {
+):
+  | { file: string; xlsx?: string; csv?: string; pdf?: string; paper?: QuotePaper; lang?: ExportLanguage }
+  | { error: string } {
   let file: string | undefined;
   let xlsx: string | undefined;
   let csv: string | undefined;
+  let pdf: string | undefined;
+  let paper: string | undefined;
   let lang: string | undefined;
+  const needs = (flag: string) =>
+    flag === '--lang'
+      ? 'a language'
+      : flag === '--paper'
+        ? `a paper size (${QUOTE_PAPERS.join(' or ')})`
+        : 'a file name';
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
-    if (a === '--xlsx' || a === '--csv' || a === '--lang') {
+    if (a === '--xlsx' || a === '--csv' || a === '--pdf' || a === '--paper' || a === '--lang') {
       const v = argv[i + 1];
-      if (!v || v.startsWith('--')) return { error: `${a} needs ${a === '--lang' ? 'a language' : 'a file name'}` };
+      if (!v || v.startsWith('--')) return { error: `${a} needs ${needs(a)}` };
       if (a === '--xlsx') xlsx = v;
       else if (a === '--csv') csv = v;
+      else if (a === '--pdf') pdf = v;
+      else if (a === '--paper') paper = v;
       else lang = v;
       i += 1;
     } else if (a.startsWith('--xlsx=')) xlsx = a.slice(7);
     else if (a.startsWith('--csv=')) csv = a.slice(6);
+    else if (a.startsWith('--pdf=')) pdf = a.slice(6);
+    else if (a.startsWith('--paper=')) paper = a.slice(8);
     else if (a.startsWith('--lang=')) lang = a.slice(7);
     else if (a === '-h' || a === '--help') return { error: '' };
     else if (a.startsWith('-')) return { error: `unknown option ${a}` };
@@ -73,7 +90,16 @@ export function parseArgs(
   if (!file) return { error: 'which scenario file?' };
   if (lang !== undefined && !LANGUAGES.includes(lang as ExportLanguage))
     return { error: `--lang must be ${LANGUAGES.join(' or ')}` };
-  return { file, xlsx, csv, ...(lang ? { lang: lang as ExportLanguage } : {}) };
+  if (paper !== undefined && !QUOTE_PAPERS.includes(paper as QuotePaper))
+    return { error: `--paper must be ${QUOTE_PAPERS.join(' or ')} (got ${paper})` };
+  if (paper !== undefined && !pdf) return { error: '--paper goes with --pdf' };
+  return {
+    file,
+    xlsx,
+    csv,
+    ...(pdf ? { pdf, paper: (paper as QuotePaper | undefined) ?? 'A4' } : {}),
+    ...(lang ? { lang: lang as ExportLanguage } : {}),
+  };
 }
 
 /** Runs the comparison on the text of a scenario file. */
@@ -142,15 +168,25 @@ export async function main(argv: readonly string[]): Promise<CliResult> {
   }
   const shipped = shippedCatalog();
   const result = compareText(text, args.file, shipped.catalog);
-  if (result.code !== 0 || (!args.xlsx && !args.csv)) return result;
-  const exported = await writeExports(args, {
+  if (result.code !== 0 || (!args.xlsx && !args.csv && !args.pdf)) return result;
+  const input: ExportInput = {
     comparison: result.comparison!,
     scenario: result.scenario!,
     catalog: shipped.catalog,
     catalogVersion: shipped.version,
     language: args.lang ?? 'en',
-  });
-  return { stdout: result.stdout, stderr: exported.stderr, code: exported.code };
+  };
+  const exported = await writeExports(args, input);
+  let { stderr, code } = exported;
+  if (args.pdf) {
+    const { writeQuotePdf } = await import('./pdf');
+    const pdf = await writeQuotePdf(input, args.paper ?? 'A4', args.pdf);
+    if (!pdf.ok) {
+      stderr += `${pdf.message}\n`;
+      code = 3;
+    }
+  }
+  return { stdout: result.stdout, stderr, code };
 }
 
 if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('estimator/cli/compare.ts')) {

@@ -4,6 +4,7 @@ import { useStores } from '../app/stores';
 import '../estimator/estimator.css';
 import { usePlatform } from '../platform';
 import { isEditable } from '../platform/shortcuts';
+import { ScenarioExports } from '../quote/ScenarioExports';
 import { AssumptionsForm } from './AssumptionsForm';
 import { SCENARIO_PAGE } from './document';
 import { ScenarioText } from './fields';
@@ -104,6 +105,7 @@ const ScenarioEditor = observer(function ScenarioEditor() {
           <button type="button" onClick={() => void commands.run('save-as')}>
             {t('actions.saveAs')}
           </button>
+          <ScenarioExports />
         </div>
       </div>
       {typeof record.raw.description === 'string' && <p className="hint description">{record.raw.description}</p>}
