@@ -4,7 +4,17 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { Comparison } from '../compare/types';
-import { main, parseArgs } from './compare';
+import { exportCalibrations, estimateWithConfidence, fitCalibration } from '../confidence';
+import { isEstimateError, parseEstimateInput } from '../training';
+import { main, parseArgs, shippedCompareCatalog } from './compare';
+
+const LORA_ON_ONE = {
+  model: 'deepseek-llm-7b-base',
+  method: 'lora',
+  precision: 'bf16-mixed',
+  seqLen: 2048,
+  microBatch: 1,
+};
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const SHIPPED = resolve(ROOT, 'catalog/scenarios');
@@ -165,5 +175,33 @@ describe('npm run -s compare', () => {
     expect(zhLines[0]!.split(',')).toHaveLength(enLines[0]!.split(',').length);
     // Option ids and numbers are the same in both.
     expect(zhLines[1]!.split(',')[1]).toBe(enLines[1]!.split(',')[1]);
+  });
+
+  it('--calibrations applies the app’s exported calibrations: a GPU measured 20% slower runs 1.25× the hours', async () => {
+    const lora = join(SHIPPED, 'lora-deepseek-7b.scenario.json');
+    const before = (await run(lora)).json!;
+    const row = before.rows.find((r) => r.kind === 'cloud' && r.fits)!;
+    const catalog = shippedCompareCatalog();
+    const parsed = parseEstimateInput({ ...LORA_ON_ONE, gpu: row.gpu });
+    if (!parsed.ok) throw new Error(parsed.error);
+    const plain = estimateWithConfidence(parsed.input, catalog);
+    if (isEstimateError(plain)) throw new Error(plain.error);
+    const fitted = fitCalibration(parsed.input, { tokensPerSecond: plain.throughput.tokensPerSecond * 0.8 }, catalog, {
+      id: 'slower',
+      date: '2026-11-23',
+    });
+    if (!fitted.ok) throw new Error(fitted.errors.join());
+    const file = join(mkdtempSync(join(tmpdir(), 'gpu-planner-cmp-cal-')), 'calibrations.json');
+    writeFileSync(file, exportCalibrations([fitted.calibration]));
+    const after = await run(lora, '--calibrations', file);
+    expect(after.code).toBe(0);
+    const calibrated = after.json!.rows.find((r) => r.optionId === row.optionId)!;
+    expect(calibrated.hoursPerRun! / row.hoursPerRun!).toBeCloseTo(1.25, 1);
+    // Other GPUs are untouched.
+    const other = before.rows.find((r) => r.gpu !== row.gpu && r.hoursPerRun !== null)!;
+    expect(after.json!.rows.find((r) => r.optionId === other.optionId)!.hoursPerRun).toBe(other.hoursPerRun);
+    const bad = await run(lora, '--calibrations', join(tmpdir(), 'no-such-calibrations.json'));
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--calibrations .*no-such-calibrations\.json: cannot be read \(ENOENT\)/);
   });
 });

@@ -1,11 +1,12 @@
 /**
- * `npm run -s compare -- scenario.json [--xlsx out.xlsx] [--csv out.csv] [--pdf out.pdf [--paper A4|Letter]] [--lang en|zh-CN]`
+ * `npm run -s compare -- scenario.json [--xlsx out.xlsx] [--csv out.csv] [--pdf out.pdf [--paper A4|Letter]] [--lang en|zh-CN]
+ *   [--calibrations calibrations.json]`
  *
  * Prints the comparison of a scenario file (any version; older ones are migrated) as JSON on stdout,
  * computed by the same code the app runs (estimator/compare/engine.ts), against the shipped catalog,
  * and writes the exports asked for (estimator/export), labelled in `--lang` (default en).
  * Exit status: 0 done; 1 the file is unreadable, not JSON, or a field is wrong (each named on
- * stderr); 2 bad command line; 3 an export was asked for that this build cannot write (--pdf without
+ * stderr); 2 bad command line or calibrations file (the app's Export JSON of its calibrations); 3 an export was asked for that this build cannot write (--pdf without
  * Chromium: set CHROMIUM_PATH).
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -19,6 +20,7 @@ import { QUOTE_PAPERS, type QuotePaper } from '../export/quote/types';
 import type { CatalogStamp, ExportInput, ExportLanguage } from '../export/types';
 import { ScenarioError, formatIssue } from '../scenario/migrate';
 import type { Scenario } from '../scenario/schema';
+import { importCalibrations, type Calibration } from '../confidence';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 
@@ -46,13 +48,19 @@ export interface CliResult {
 }
 
 const USAGE =
-  'usage: npm run -s compare -- scenario.json [--xlsx out.xlsx] [--csv out.csv] [--pdf out.pdf [--paper A4|Letter]] [--lang en|zh-CN]\n';
+  'usage: npm run -s compare -- scenario.json [--xlsx out.xlsx] [--csv out.csv] [--pdf out.pdf [--paper A4|Letter]] [--lang en|zh-CN] [--calibrations calibrations.json]\n';
 const LANGUAGES: readonly ExportLanguage[] = ['en', 'zh-CN'];
 
-export function parseArgs(
-  argv: readonly string[],
-):
-  | { file: string; xlsx?: string; csv?: string; pdf?: string; paper?: QuotePaper; lang?: ExportLanguage }
+export function parseArgs(argv: readonly string[]):
+  | {
+      file: string;
+      xlsx?: string;
+      csv?: string;
+      pdf?: string;
+      paper?: QuotePaper;
+      lang?: ExportLanguage;
+      calibrations?: string;
+    }
   | { error: string } {
   let file: string | undefined;
   let xlsx: string | undefined;
@@ -60,6 +68,7 @@ export function parseArgs(
   let pdf: string | undefined;
   let paper: string | undefined;
   let lang: string | undefined;
+  let calibrations: string | undefined;
   const needs = (flag: string) =>
     flag === '--lang'
       ? 'a language'
@@ -68,13 +77,14 @@ export function parseArgs(
         : 'a file name';
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
-    if (a === '--xlsx' || a === '--csv' || a === '--pdf' || a === '--paper' || a === '--lang') {
+    if (['--xlsx', '--csv', '--pdf', '--paper', '--lang', '--calibrations'].includes(a)) {
       const v = argv[i + 1];
       if (!v || v.startsWith('--')) return { error: `${a} needs ${needs(a)}` };
       if (a === '--xlsx') xlsx = v;
       else if (a === '--csv') csv = v;
       else if (a === '--pdf') pdf = v;
       else if (a === '--paper') paper = v;
+      else if (a === '--calibrations') calibrations = v;
       else lang = v;
       i += 1;
     } else if (a.startsWith('--xlsx=')) xlsx = a.slice(7);
@@ -82,6 +92,7 @@ export function parseArgs(
     else if (a.startsWith('--pdf=')) pdf = a.slice(6);
     else if (a.startsWith('--paper=')) paper = a.slice(8);
     else if (a.startsWith('--lang=')) lang = a.slice(7);
+    else if (a.startsWith('--calibrations=')) calibrations = a.slice('--calibrations='.length);
     else if (a === '-h' || a === '--help') return { error: '' };
     else if (a.startsWith('-')) return { error: `unknown option ${a}` };
     else if (file) return { error: `one scenario file at a time (got ${file} and ${a})` };
@@ -99,14 +110,34 @@ export function parseArgs(
     csv,
     ...(pdf ? { pdf, paper: (paper as QuotePaper | undefined) ?? 'A4' } : {}),
     ...(lang ? { lang: lang as ExportLanguage } : {}),
+    ...(calibrations ? { calibrations } : {}),
   };
 }
 
-/** Runs the comparison on the text of a scenario file. */
+/** The calibrations of `--calibrations FILE` (the JSON the app exports); an error names the file and the field. */
+function readCalibrations(
+  path: string,
+  catalog: CompareCatalog,
+): { ok: true; calibrations: Calibration[] } | { ok: false; error: string } {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    return {
+      ok: false,
+      error: `--calibrations ${path}: cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`,
+    };
+  }
+  const c = importCalibrations(text, catalog);
+  return c.ok ? c : { ok: false, error: `--calibrations ${path}: ${c.errors.join('; ')}` };
+}
+
+/** Runs the comparison on the text of a scenario file, with the user's calibrations applied. */
 export function compareText(
   text: string,
   file: string,
   catalog: CompareCatalog,
+  calibrations: readonly Calibration[] = [],
 ): CliResult & { comparison?: Comparison; scenario?: Scenario } {
   let raw: unknown;
   try {
@@ -115,7 +146,7 @@ export function compareText(
     return { stdout: '', stderr: `${file}: not JSON (${(e as Error).message})\n`, code: 1 };
   }
   try {
-    const { comparison, scenario } = compareScenario(raw, catalog);
+    const { comparison, scenario } = compareScenario(raw, catalog, { calibrations });
     return { stdout: `${JSON.stringify(comparison, null, 2)}\n`, stderr: '', code: 0, comparison, scenario };
   } catch (e) {
     if (e instanceof ScenarioError)
@@ -167,7 +198,13 @@ export async function main(argv: readonly string[]): Promise<CliResult> {
     };
   }
   const shipped = shippedCatalog();
-  const result = compareText(text, args.file, shipped.catalog);
+  let calibrations: readonly Calibration[] = [];
+  if (args.calibrations) {
+    const read = readCalibrations(args.calibrations, shipped.catalog);
+    if (!read.ok) return { stdout: '', stderr: `compare: ${read.error}\n`, code: 2 };
+    calibrations = read.calibrations;
+  }
+  const result = compareText(text, args.file, shipped.catalog, calibrations);
   if (result.code !== 0 || (!args.xlsx && !args.csv && !args.pdf)) return result;
   const input: ExportInput = {
     comparison: result.comparison!,

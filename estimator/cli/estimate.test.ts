@@ -1,6 +1,14 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { exportCalibrations, fitCalibration, type Derivation, type EstimateWithConfidence } from '../confidence';
+import { estimate } from '../training/estimate';
+import { parseEstimateInput } from '../training/input';
+import { isEstimateError } from '../training/types';
+import { shippedCatalog } from './catalog';
+import { parseArgs, run } from './estimate';
 
 // The contract's example (../shared/contracts/examples/lora-7b.estimate.json), inline where that folder is absent.
 const EXAMPLE = new URL('../../../shared/contracts/examples/lora-7b.estimate.json', import.meta.url);
@@ -16,8 +24,8 @@ const example = existsSync(EXAMPLE)
       gpus: 1,
       trainingTokens: 1e8,
     });
-const cli = (stdin: string) => {
-  const r = spawnSync('npx', ['tsx', 'estimator/cli/estimate.ts'], {
+const cli = (stdin: string, args: string[] = []) => {
+  const r = spawnSync('npx', ['tsx', 'estimator/cli/estimate.ts', ...args], {
     input: stdin,
     encoding: 'utf8',
     cwd: new URL('../..', import.meta.url).pathname,
@@ -73,5 +81,54 @@ describe('npm run -s estimate', () => {
     expect(r.code).toBe(2);
     expect(r.out).toBe('');
     expect(r.err).toMatch(/not JSON/);
+  });
+});
+
+describe('npm run -s estimate: accuracy bands, --explain, --calibrations', () => {
+  const catalog = shippedCatalog();
+  const parsed = parseEstimateInput(one);
+  if (!parsed.ok) throw new Error(parsed.error);
+  const plain = estimate(parsed.input, catalog);
+  if (isEstimateError(plain)) throw new Error(plain.error);
+
+  it('adds bands, ranges and fitsConfidence from the memory band; the contract fields are unchanged', () => {
+    const out = JSON.parse(run(example, catalog).stdout) as EstimateWithConfidence & { derivations?: Derivation[] };
+    expect(out.memory.peakBytesPerGpu).toBe(plain.memory.peakBytesPerGpu);
+    expect(out.throughput.tokensPerSecond).toBe(plain.throughput.tokensPerSecond);
+    expect(out.bands.memory).toMatchObject({ quantity: 'memory', regime: 'lora/no-recompute' });
+    const [lo, hi] = out.ranges.peakBytesPerGpu;
+    expect(lo).toBeLessThan(plain.memory.peakBytesPerGpu);
+    expect(hi).toBeGreaterThan(plain.memory.peakBytesPerGpu);
+    expect(out.memory.fitsConfidence).toBe('fits');
+    expect(out.derivations).toBeUndefined();
+  });
+
+  it('reads its options; a bad one or a bad calibrations file is named', () => {
+    expect(parseArgs(['--explain'], catalog)).toEqual({ ok: true, options: { explain: true } });
+    expect(parseArgs(['--nope'], catalog)).toEqual({
+      ok: false,
+      error: '--nope: unknown option (allowed: --explain, --calibrations FILE)',
+    });
+    const bad = parseArgs(['--calibrations', 'x.json'], catalog, () => '{"format":"x"}');
+    expect(bad.ok ? '' : bad.error).toMatch(/^--calibrations x\.json: format: must be "gpu-planner\.calibrations"/);
+    expect(parseArgs(['--calibrations'], catalog)).toMatchObject({ ok: false });
+  });
+
+  it('applies a calibrations file and explains, from the command line', () => {
+    const fitted = fitCalibration(parsed.input, { tokensPerSecond: plain.throughput.tokensPerSecond * 0.8 }, catalog, {
+      id: 'ours',
+      date: '2026-11-23',
+    });
+    if (!fitted.ok) throw new Error(fitted.errors.join());
+    const dir = mkdtempSync(join(tmpdir(), 'gpu-planner-cal-'));
+    const file = join(dir, 'calibrations.json');
+    writeFileSync(file, exportCalibrations([fitted.calibration]));
+    const r = cli(example, ['--explain', '--calibrations', file]);
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.out) as EstimateWithConfidence & { derivations: Derivation[] };
+    expect(out.throughput.tokensPerSecond).toBeCloseTo(plain.throughput.tokensPerSecond * 0.8, 6);
+    expect(out.calibration).toMatchObject({ id: 'ours', date: '2026-11-23' });
+    const tps = out.derivations.find((d) => d.id === 'throughput.tokensPerSecond');
+    expect(tps?.value).toBe(out.throughput.tokensPerSecond);
   });
 });

@@ -1,19 +1,67 @@
 /**
  * `npm run -s estimate`: reads one EstimateInput, a JSON array of them, or JSON lines on stdin and writes the
  * estimates in the same shape (../shared/contracts/estimate.md). A bad input becomes {"error": "<field>: ..."} in
- * its place. Exit status: 0 all answered, 1 any error, 2 input not JSON at all (message on stderr).
+ * its place. Exit status: 0 all answered, 1 any error, 2 input not JSON at all or a bad option (message on stderr).
+ *
+ * Each estimate carries its accuracy `bands`, `ranges` and `memory.fitsConfidence` from the memory band
+ * (estimator/confidence, the same function the app calls). Options:
+ *   --explain              adds `derivations` (formula, inputs, constants, nearest validation rows) to each estimate
+ *   --calibrations FILE    applies the calibrations in FILE (exportCalibrations' JSON): the newest enabled one per GPU
  */
-import { estimate } from '../training/estimate';
+import { readFileSync } from 'node:fs';
+import {
+  estimateWithConfidence,
+  explainEstimate,
+  importCalibrations,
+  type Calibration,
+  type Derivation,
+  type EstimateWithConfidence,
+} from '../confidence';
 import { parseEstimateInput } from '../training/input';
 import type { EstimatorCatalog } from '../training/catalog';
-import type { Estimate, EstimateError } from '../training/types';
+import { isEstimateError, type EstimateError } from '../training/types';
 import { shippedCatalog } from './catalog';
 
-type Answer = Estimate | EstimateError;
+type Answer = EstimateWithConfidence | (EstimateWithConfidence & { derivations: Derivation[] }) | EstimateError;
 
-export function answer(raw: unknown, catalog: EstimatorCatalog): Answer {
+export interface EstimateOptions {
+  explain?: boolean;
+  calibrations?: readonly Calibration[];
+}
+
+export function answer(raw: unknown, catalog: EstimatorCatalog, options: EstimateOptions = {}): Answer {
   const parsed = parseEstimateInput(raw);
-  return parsed.ok ? estimate(parsed.input, catalog) : { error: parsed.error };
+  if (!parsed.ok) return { error: parsed.error };
+  const e = estimateWithConfidence(parsed.input, catalog, options.calibrations);
+  if (isEstimateError(e) || !options.explain) return e;
+  return { ...e, derivations: explainEstimate(parsed.input, catalog, e) };
+}
+
+/** Reads the command line: `--explain`, `--calibrations FILE` (or `--calibrations=FILE`); an error names the option. */
+export function parseArgs(
+  argv: readonly string[],
+  catalog: EstimatorCatalog,
+  read: (path: string) => string = (p) => readFileSync(p, 'utf8'),
+): { ok: true; options: EstimateOptions } | { ok: false; error: string } {
+  const options: EstimateOptions = {};
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--explain') options.explain = true;
+    else if (a === '--calibrations' || a.startsWith('--calibrations=')) {
+      const path = a === '--calibrations' ? argv[++i] : a.slice('--calibrations='.length);
+      if (!path) return { ok: false, error: '--calibrations: needs a file (exported calibrations JSON)' };
+      let text: string;
+      try {
+        text = read(path);
+      } catch {
+        return { ok: false, error: `--calibrations: cannot read ${path}` };
+      }
+      const c = importCalibrations(text, catalog);
+      if (!c.ok) return { ok: false, error: `--calibrations ${path}: ${c.errors.join('; ')}` };
+      options.calibrations = c.calibrations;
+    } else return { ok: false, error: `${a}: unknown option (allowed: --explain, --calibrations FILE)` };
+  }
+  return { ok: true, options };
 }
 
 type Parsed =
@@ -40,7 +88,11 @@ export function parseStdin(text: string): Parsed | null {
   }
 }
 
-export function run(text: string, catalog: EstimatorCatalog): { stdout: string; stderr: string; code: number } {
+export function run(
+  text: string,
+  catalog: EstimatorCatalog,
+  options: EstimateOptions = {},
+): { stdout: string; stderr: string; code: number } {
   const input = parseStdin(text);
   if (!input)
     return {
@@ -48,7 +100,7 @@ export function run(text: string, catalog: EstimatorCatalog): { stdout: string; 
       stderr: 'estimate: the input is not JSON (expected an object, an array or JSON lines)\n',
       code: 2,
     };
-  const one = (v: unknown): Answer => (v instanceof Error ? { error: v.message } : answer(v, catalog));
+  const one = (v: unknown): Answer => (v instanceof Error ? { error: v.message } : answer(v, catalog, options));
   let answers: Answer[];
   let stdout: string;
   if (input.shape === 'one') {
@@ -71,8 +123,15 @@ async function readStdin(): Promise<string> {
 }
 
 if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('estimator/cli/estimate.ts')) {
-  const result = run(await readStdin(), shippedCatalog());
-  process.stdout.write(result.stdout);
-  if (result.stderr) process.stderr.write(result.stderr);
-  process.exitCode = result.code;
+  const catalog = shippedCatalog();
+  const args = parseArgs(process.argv.slice(2), catalog);
+  if (!args.ok) {
+    process.stderr.write(`estimate: ${args.error}\n`);
+    process.exitCode = 2;
+  } else {
+    const result = run(await readStdin(), catalog, args.options);
+    process.stdout.write(result.stdout);
+    if (result.stderr) process.stderr.write(result.stderr);
+    process.exitCode = result.code;
+  }
 }

@@ -1,7 +1,12 @@
 /**
  * `npm run validate`: every calibration row and published figure, measured against predicted, with the worst and
- * median error per quantity. Exits 1 when any row is outside its tolerance.
+ * median error per quantity, then the accuracy bands computed from them (estimator/confidence). Exits 1 when any row
+ * is outside its tolerance. `--write-bands` stores the recomputed bands in estimator/confidence/bands.json.
  */
+import { writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { computeBands } from '../confidence/bands';
+import { bandsJson } from '../confidence/io';
 import { failures, runValidation, summarize, type ValidationRow } from '../validation/validate';
 import { loadCalibration, shippedCatalog } from './catalog';
 
@@ -35,4 +40,27 @@ const failed = failures(rows);
 if (failed.length) {
   console.log(`\n${failed.length} row(s) outside tolerance`);
   process.exitCode = 1;
+}
+
+const bands = computeBands(rows);
+console.log(
+  `\naccuracy bands (estimator ${bands.estimatorVersion}): the truth lies in [pred x (1 + lower), pred x (1 + upper)]`,
+);
+console.log(
+  `${pad('quantity', 11)} ${pad('regime', 22)} ${lpad('rows', 5)} ${lpad('lower', 7)} ${lpad('upper', 7)}  basis`,
+);
+for (const b of bands.bands)
+  console.log(
+    `${pad(b.quantity, 11)} ${pad(b.regime, 22)} ${lpad(String(b.rows), 5)} ${lpad(`${b.lowerPct.toFixed(1)}%`, 7)} ${lpad(`+${b.upperPct.toFixed(1)}%`, 7)}  ${b.basis}`,
+  );
+if (process.argv.includes('--write-bands') && process.env.GPU_PLANNER_CALIBRATION) {
+  // bands.json goes with the shipped rows (its staleness test reads those), never with a held-back set.
+  console.error(
+    '\n--write-bands: bands.json is stored from the shipped calibration rows; unset GPU_PLANNER_CALIBRATION',
+  );
+  process.exitCode = 2;
+} else if (process.argv.includes('--write-bands')) {
+  const path = fileURLToPath(new URL('../confidence/bands.json', import.meta.url));
+  writeFileSync(path, bandsJson(bands));
+  console.log(`\nwrote ${path}`);
 }

@@ -1,9 +1,11 @@
 import type { Architecture } from '../../catalog/schema/model';
+import { bandFor, type AccuracyBand } from '../confidence';
 import { breakEven, cumulative, npv } from '../costing/cashflow';
 import { costCloud } from '../costing/cloud';
 import { costOwned } from '../costing/owned';
 import type { Finance, OptionCost, PriceRef, RunProfile } from '../costing/types';
 import * as D from '../scenario/defaults';
+import { withEffectiveEnergy } from '../scenario/effective';
 import { ScenarioError, type ScenarioIssue } from '../scenario/migrate';
 import { formatDecimal, money, roundTo, toMajor } from '../scenario/money';
 import type { ParallelInput, Scenario } from '../scenario/schema';
@@ -48,10 +50,14 @@ export interface Prepared {
   readonly training: Record<string, unknown>;
   readonly fixed: ParallelInput | null;
   readonly tokensPerRun: number;
+  /** Where the site's PUE or tariff replaced the scenario's (English, for the comparison's notes). */
+  readonly energyNotes: readonly string[];
 }
 
 /** Validates the references and prices of a scenario against a catalog; throws a ScenarioError naming every bad field. */
-export function prepare(s: Scenario, catalog: CompareCatalog): Prepared & { hardware: ResolvedHardware[] } {
+export function prepare(given: Scenario, catalog: CompareCatalog): Prepared & { hardware: ResolvedHardware[] } {
+  // Costed at the site's PUE and tariff where it gives them (scenario/effective.ts); the notes say so.
+  const { scenario: s, notes: energyNotes } = withEffectiveEnergy(given);
   const converter = new Converter(s);
   const finance = financeOf(s, converter);
   const { fields, fixed } = trainingOf(s);
@@ -77,6 +83,7 @@ export function prepare(s: Scenario, catalog: CompareCatalog): Prepared & { hard
     training: fields,
     fixed,
     tokensPerRun: s.workload.trainingTokens * s.workload.epochs,
+    energyNotes,
     hardware,
   };
 }
@@ -151,6 +158,34 @@ export interface Evaluated {
   readonly run: RunProfile | null;
   readonly facility: FacilityPlan | null;
   readonly notes: string[];
+  /** The option re-costed at the ends of the throughput band (fast end = low, slow end = high); absent without a cost. */
+  readonly range?: CostRange | null;
+}
+
+/** An option's cost at the two ends of its throughput accuracy band (estimator/confidence). */
+export interface CostRange {
+  readonly band: AccuracyBand;
+  /** At the fast end (tokens/s x (1 + upperPct/100)): fewer hours, less energy. */
+  readonly low: OptionCost;
+  /** At the slow end (tokens/s x (1 + lowerPct/100)): more hours, more energy and cloud cost. */
+  readonly high: OptionCost;
+}
+
+/**
+ * Re-costs a run at the ends of the throughput band: hours and energy scale with 1 / (tokens/s) (the mean draw is the
+ * same, for longer), everything else in the costing follows (cloud hours, spot restarts, owned energy and schedule).
+ */
+export function costRange(run: RunProfile, band: AccuracyBand, costOf: (r: RunProfile) => OptionCost): CostRange {
+  const at = (speed: number): RunProfile => ({
+    ...run,
+    hoursPerRun: run.hoursPerRun / speed,
+    itKWhPerRun: run.itKWhPerRun / speed,
+  });
+  return {
+    band,
+    low: costOf(at(1 + band.upperPct / 100)),
+    high: costOf(at(1 + band.lowerPct / 100)),
+  };
 }
 
 /** Estimates and costs one option. `estimate` should be memoized by the caller when it sweeps. */
@@ -164,13 +199,14 @@ export function evaluateOption(
   const base = baseInput(p, hw);
   if (!base.ok) {
     const layout: LayoutResult = { best: null, closest: null, tried: 0, error: base.error, notes: [] };
-    return { hw, layout, cost: null, run: null, facility: null, notes: [whyNotFit(layout, hw), ...notes] };
+    return { hw, layout, cost: null, run: null, facility: null, notes: [whyNotFit(layout, hw), ...notes], range: null };
   }
   const fixed = hw.option.parallel ?? p.fixed;
   const layout = chooseLayout(base.input, p.arch, deps.estimate, fixed, signal);
   notes.push(...layout.notes);
   const best = layout.best;
-  if (!best) return { hw, layout, cost: null, run: null, facility: null, notes: [whyNotFit(layout, hw), ...notes] };
+  if (!best)
+    return { hw, layout, cost: null, run: null, facility: null, notes: [whyNotFit(layout, hw), ...notes], range: null };
 
   const e = best.estimate;
   // A server cannot draw more than its full-load rating: when the estimate's mean is above the
@@ -188,69 +224,84 @@ export function evaluateOption(
   for (const n of e.notes) notes.push(`estimate: ${n}`);
 
   let facility: FacilityPlan | null = null;
-  let cost: OptionCost;
-  if (hw.cloud) {
-    cost = costCloud(
-      {
-        label: hw.label,
-        pricing: hw.cloud.pricing,
-        price: hw.cloud.price,
-        onDemand: hw.cloud.onDemand,
-        instances: hw.nodes,
-        reservedInstances: hw.option.kind === 'cloud' ? hw.option.reservedInstances : undefined,
-        payment: hw.option.kind === 'cloud' ? hw.option.payment : undefined,
-      },
-      run,
-      p.finance,
-    );
-  } else {
-    const site = p.scenario.assumptions.site;
-    if (site && deps.planFacility) {
-      facility = deps.planFacility({
-        optionId: hw.option.id,
-        kind: hw.option.kind as 'owned' | 'cluster',
-        nodes: hw.nodes,
-        gpusPerNode: hw.gpusPerNode,
-        gpu: hw.gpu,
-        nameplateWattsPerNode: hw.nameplateWattsPerNode,
-        rackUnitsPerNode: hw.rackUnitsPerNode,
-        itKWPerNode: e.power.nodeWatts / 1000,
-        site,
-        pue: p.finance.pue,
-        currency: p.scenario.currency,
-        convert: (amount, currency) =>
-          p.converter.price(amount, currency, 'site plan', `the site plan for ${hw.option.id}`) ??
-          ({ amount: 0, source: `no fx rate for ${currency}` } satisfies PriceRef),
-      });
-      notes.push(...facility.notes);
-    }
-    cost = costOwned(
-      {
-        label: hw.label,
-        nodes: hw.nodes,
-        server: hw.server!,
-        gpusPerNode: hw.gpusPerNode,
-        nameplateWattsPerNode: hw.nameplateWattsPerNode,
-        rackUnitsPerNode: hw.rackUnitsPerNode,
-        racksOverride: hw.racksOverride,
-        fabric: hw.fabric ?? undefined,
-        facility: facility
-          ? { capex: facility.facilityCapex, racks: facility.racks, lines: facility.capexLines }
-          : undefined,
-      },
-      { ...run, concurrentRuns: hw.concurrentRuns, nodesPerRun: hw.nodesPerRun },
-      p.finance,
-    );
-    if (clamp < 1)
-      notes.push(
-        `power and energy use the system's full-load rating (${formatDecimal(nameplate!, 0, 0)} W a server): the estimate's mean draw (${formatDecimal(e.power.nodeWatts, 0, 0)} W) is above it`,
-      );
+  const site = p.scenario.assumptions.site;
+  if (!hw.cloud && site && deps.planFacility) {
+    facility = deps.planFacility({
+      optionId: hw.option.id,
+      kind: hw.option.kind as 'owned' | 'cluster',
+      nodes: hw.nodes,
+      gpusPerNode: hw.gpusPerNode,
+      gpu: hw.gpu,
+      nameplateWattsPerNode: hw.nameplateWattsPerNode,
+      rackUnitsPerNode: hw.rackUnitsPerNode,
+      itKWPerNode: e.power.nodeWatts / 1000,
+      site,
+      pue: p.finance.pue,
+      currency: p.scenario.currency,
+      convert: (amount, currency) =>
+        p.converter.price(amount, currency, 'site plan', `the site plan for ${hw.option.id}`) ??
+        ({ amount: 0, source: `no fx rate for ${currency}` } satisfies PriceRef),
+    });
+    notes.push(...facility.notes);
   }
+  const costOf = (r: RunProfile): OptionCost =>
+    hw.cloud
+      ? costCloud(
+          {
+            label: hw.label,
+            pricing: hw.cloud.pricing,
+            price: hw.cloud.price,
+            onDemand: hw.cloud.onDemand,
+            instances: hw.nodes,
+            reservedInstances: hw.option.kind === 'cloud' ? hw.option.reservedInstances : undefined,
+            payment: hw.option.kind === 'cloud' ? hw.option.payment : undefined,
+          },
+          r,
+          p.finance,
+        )
+      : costOwned(
+          {
+            label: hw.label,
+            nodes: hw.nodes,
+            server: hw.server!,
+            gpusPerNode: hw.gpusPerNode,
+            nameplateWattsPerNode: hw.nameplateWattsPerNode,
+            rackUnitsPerNode: hw.rackUnitsPerNode,
+            racksOverride: hw.racksOverride,
+            fabric: hw.fabric ?? undefined,
+            facility: facility
+              ? { capex: facility.facilityCapex, racks: facility.racks, lines: facility.capexLines }
+              : undefined,
+          },
+          { ...r, concurrentRuns: hw.concurrentRuns, nodesPerRun: hw.nodesPerRun },
+          p.finance,
+        );
+  const cost = costOf(run);
+  if (!hw.cloud && clamp < 1)
+    notes.push(
+      `power and energy use the system's full-load rating (${formatDecimal(nameplate!, 0, 0)} W a server): the estimate's mean draw (${formatDecimal(e.power.nodeWatts, 0, 0)} W) is above it`,
+    );
+  const range = costRange(run, bandFor('throughput', best.input, p.catalog), costOf);
   notes.push(...cost.notes);
-  return { hw, layout, cost, run, facility, notes };
+  return { hw, layout, cost, run, facility, notes, range };
 }
 
 type BaseRow = Omit<ComparisonRow, 'rank' | 'breakEvenMonths' | 'breakEvenAgainst' | 'breakEvenVs'>;
+
+/** The row's cost and hours ranges from the option's throughput band; null where a cost or an end is not finite. */
+function rangesOf(
+  cost: OptionCost | null,
+  range: CostRange | null,
+): Pick<ComparisonRow, 'totalCostRange' | 'hoursPerRunRange'> {
+  const ok = (c: OptionCost) => Number.isFinite(c.hoursPerRun);
+  if (!cost || !range || !ok(range.low) || !ok(range.high)) return { totalCostRange: null, hoursPerRunRange: null };
+  const a = toMajor(range.low.total);
+  const b = toMajor(range.high.total);
+  return {
+    totalCostRange: { low: Math.min(a, b), high: Math.max(a, b) },
+    hoursPerRunRange: { low: roundTo(range.low.hoursPerRun, 4), high: roundTo(range.high.hoursPerRun, 4) },
+  };
+}
 
 function rowOf(p: Prepared, ev: Evaluated): BaseRow {
   const { hw, run, layout, facility } = ev;
@@ -318,6 +369,7 @@ function rowOf(p: Prepared, ev: Evaluated): BaseRow {
         }
       : null,
     lines: cost?.lines ?? [],
+    ...rangesOf(cost, ev.range ?? null),
     layout: chosenLayout(layout, (hw.option.parallel ?? p.fixed) ? 'given' : 'swept'),
     estimate: layout.best?.estimate ?? null,
   };
@@ -402,6 +454,22 @@ export function compare(
   return assemble(prepared, evaluated, extraNotes);
 }
 
+/**
+ * The feasible options whose total-cost range overlaps the cheapest feasible option's: with the throughput bands, any
+ * of them could be the cheapest. Options without a range compare by their total cost as a point.
+ */
+export function uncertainAgainstOf(
+  cheapest: Pick<ComparisonRow, 'optionId' | 'totalCost' | 'totalCostRange'> | null,
+  rows: readonly Pick<ComparisonRow, 'optionId' | 'feasible' | 'totalCost' | 'totalCostRange'>[],
+): string[] {
+  if (!cheapest || cheapest.totalCost === null) return [];
+  const high = cheapest.totalCostRange?.high ?? cheapest.totalCost;
+  return rows
+    .filter((r) => r.feasible && r.optionId !== cheapest.optionId && r.totalCost !== null)
+    .filter((r) => (r.totalCostRange?.low ?? r.totalCost!) <= high)
+    .map((r) => r.optionId);
+}
+
 export function assemble(
   prepared: Prepared,
   evaluated: readonly Evaluated[],
@@ -447,6 +515,7 @@ export function assemble(
   });
   const ranked = rankRows(rows).map((r, i) => ({ ...r, rank: i + 1 }));
   const cheapest = ranked.find((r) => r.feasible) ?? null;
+  const uncertainAgainst = uncertainAgainstOf(cheapest, ranked);
   return {
     format: 'gpu-planner.comparison',
     scenario: s.name,
@@ -454,6 +523,8 @@ export function assemble(
     rows: ranked,
     cheapestOptionId: cheapest?.optionId ?? null,
     cheapestCloudOptionId: cheapestCloud?.row.optionId ?? null,
+    rankingUncertain: uncertainAgainst.length > 0,
+    uncertainAgainst,
     workload: {
       runs: s.workload.runsPerMonth * s.workload.horizonMonths,
       tokensPerRun: prepared.tokensPerRun,
@@ -462,6 +533,6 @@ export function assemble(
     },
     assumptions: assumptionsUsed(s),
     fx: [...prepared.converter.notes],
-    notes: [...extraNotes],
+    notes: [...extraNotes, ...prepared.energyNotes],
   };
 }

@@ -1,19 +1,27 @@
 import { planFacilityForOption } from '../facility/planner';
 import { openScenario, ScenarioError } from '../scenario/migrate';
 import type { Scenario } from '../scenario/schema';
-import { estimate, type EstimatorCatalog } from '../training';
+import { estimateWithConfidence, type Calibration } from '../confidence';
+import type { EstimatorCatalog } from '../training';
 import { compare } from './compare';
 import type { Comparison, CompareCatalog, EstimateFn, FacilityPlanner } from './types';
 
-/** The real training estimator bound to a catalog. */
+/**
+ * The real training estimator bound to a catalog, as the estimate command runs it: with the validated accuracy
+ * bands (so "fits" in a comparison means what it means on the estimator screen) and, with calibrations, the newest
+ * enabled one for each estimate's GPU (estimator/confidence), so layouts, fit, hours, power and costs all follow the
+ * user's measurement.
+ */
 export const trainingEstimator =
-  (catalog: EstimatorCatalog): EstimateFn =>
+  (catalog: EstimatorCatalog, calibrations?: readonly Calibration[]): EstimateFn =>
   (input) =>
-    estimate(input, catalog);
+    estimateWithConfidence(input, catalog, calibrations);
 
 export interface RunOptions {
   /** The site plan for owned options when the scenario has `assumptions.site` (default: estimator/facility). */
   readonly planFacility?: FacilityPlanner;
+  /** The user's calibrations (estimator/confidence): the newest enabled one per GPU applies to every estimate. */
+  readonly calibrations?: readonly Calibration[];
 }
 
 /** The site plan of issue 10 (estimator/facility), itemized: its capex lines go into the option's cost lines. */
@@ -37,7 +45,7 @@ export function compareScenario(
   const comparison = compare(
     opened.scenario,
     catalog,
-    { estimate: trainingEstimator(catalog), planFacility: options.planFacility ?? sitePlanner },
+    { estimate: trainingEstimator(catalog, options.calibrations), planFacility: options.planFacility ?? sitePlanner },
     opened.notes,
   );
   return { scenario: opened.scenario, comparison };

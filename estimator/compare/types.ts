@@ -149,6 +149,13 @@ export interface ComparisonRow {
     readonly npv: number;
   } | null;
   readonly lines: readonly CostLine[];
+  /**
+   * Total cost with the run re-costed at the ends of the throughput accuracy band (estimator/confidence): slower
+   * means more hours, energy and cloud cost. Null without a cost.
+   */
+  readonly totalCostRange: { readonly low: number; readonly high: number } | null;
+  /** Hours per run at the fast and slow ends of the throughput band. Null without a cost. */
+  readonly hoursPerRunRange: { readonly low: number; readonly high: number } | null;
   readonly layout: ChosenLayout | null;
   readonly estimate: Estimate | null;
   // Site columns (present when the scenario has a site and a facility planner ran).
@@ -177,6 +184,10 @@ export interface Comparison {
   readonly rows: readonly ComparisonRow[];
   readonly cheapestOptionId: string | null;
   readonly cheapestCloudOptionId: string | null;
+  /** The cheapest feasible option's cost range overlaps another feasible option's: the ranking could change. */
+  readonly rankingUncertain: boolean;
+  /** Those options' ids (cheapest first in rank order). */
+  readonly uncertainAgainst: readonly string[];
   readonly workload: {
     readonly runs: number;
     readonly tokensPerRun: number;

@@ -94,7 +94,7 @@ export const siteSchema = z
     rackKW: above0(1000, 'kW').optional(),
     rackUnits: whole(1, 60, 'rack units').optional(),
     cooling: coolingTypeSchema.optional(),
-    /** The site's own PUE; otherwise the scenario's, otherwise a typical one for the cooling type. */
+    /** The site's own PUE: it replaces `assumptions.pue` for energy and the facility load (scenario/effective.ts). */
     pue: between(1, 3).optional(),
     coloPerKWMonth: siteMoneySchema.optional(),
     circuit: circuitSchema.optional(),
@@ -104,6 +104,7 @@ export const siteSchema = z
     pduPrice: siteMoneySchema.optional(),
     rearDoorPerKW: siteMoneySchema.optional(),
     liquidPerKW: siteMoneySchema.optional(),
+    /** Replaces `assumptions.electricity` with its hour-weighted price (scenario/effective.ts). */
     timeOfUse: timeOfUseSchema.optional(),
   })
   .strict()

@@ -23,7 +23,9 @@
  *   one frozen array shared by all estimates on the same link), `notes` (English: fallbacks, "does not fit: ..."
  *   with what to try, layout warnings) and `noteCodes` (one per note, same order: `{ code, params }` for the app to
  *   say it in the user's language; codes in NOTE_CODES, fit remedies in REMEDY_CODES), `memory.fitsConfidence`
- *   ('fits' | 'tight' | 'does-not-fit': required bytes +-5% against capacity, MEMORY_BAND_FRACTION),
+ *   ('fits' | 'tight' | 'does-not-fit': here required bytes +-5% against capacity, MEMORY_BAND_FRACTION; the app and
+ *   `npm run -s estimate` use estimator/confidence `estimateWithConfidence`, which recomputes it from the regime's
+ *   validated memory band and adds `bands`, `ranges` and calibration),
  *   `memory.peakPhase`, `memory.requiredBytesPerGpu`, `throughput.stepBreakdown`, `layout`, `precision`,
  *   `power.clusterWatts`.
  *

@@ -87,4 +87,14 @@ describe('parseEstimateInput', () => {
     if (r.ok && typeof r.input.model === 'object')
       expect(r.input.model.moe).toMatchObject({ sharedExperts: 0, denseLayers: 0 });
   });
+
+  it('reads back an input it filled in (null = not given), so a stored calibration or saved input re-parses the same', () => {
+    const first = parseEstimateInput(base);
+    expect(first.ok).toBe(true);
+    if (!first.ok) return;
+    expect(first.input.interconnect).toBeNull();
+    expect(first.input.trainingTokens).toBeNull();
+    const again = parseEstimateInput(JSON.parse(JSON.stringify(first.input)));
+    expect(again).toEqual(first);
+  });
 });

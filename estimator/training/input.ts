@@ -49,12 +49,14 @@ export const estimateInputSchema = z
     gpu: z.string({ error: 'must be a GPU id from the catalog' }).min(1, 'must be a GPU id from the catalog'),
     gpus: int(1, MAX_GPUS).default(1),
     gpusPerNode: int(1, 1024).optional(),
-    interconnect: oneOf(INTERCONNECT_IDS).optional(),
+    // null = "not given", as parseEstimateInput writes it: a filled-in input must read back the same.
+    interconnect: oneOf(INTERCONNECT_IDS).nullable().optional(),
     parallel: parallelSchema.default({ tp: 1, pp: 1, ep: 1, sp: false, zero: 0, offload: 'none' }),
     trainingTokens: z
       .number({ error: 'must be a number of tokens > 0' })
       .positive('must be a number of tokens > 0')
       .finite()
+      .nullable()
       .optional(),
     nodeMaxWatts: z
       .number({ error: 'must be watts per node from 1 to 1000000' })

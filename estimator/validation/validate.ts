@@ -1,8 +1,8 @@
-import type { EstimatorCatalog } from '../training/catalog';
+import { findGpu, type EstimatorCatalog } from '../training/catalog';
 import { estimate } from '../training/estimate';
 import { parseEstimateInput } from '../training/input';
 import { totalStates, zeroModelStates } from '../training/memory/zero';
-import { isEstimateError, type Estimate } from '../training/types';
+import { isEstimateError, type Estimate, type EstimateInput } from '../training/types';
 import type { CalibrationRow } from './calibration';
 import { NVML_POWER_AVERAGING_SECONDS, preRunShare, TIMED_STEPS } from './measurement';
 import { MODEL_STATES_FIGURES, RUN_FIGURES } from './published';
@@ -38,7 +38,30 @@ export interface ValidationRow {
   regime?: string;
   /** Shown but outside the pass/fail gate (the reason is in `note`). */
   informational?: boolean;
+  /** The configuration behind an estimator row, for the accuracy bands' regimes (estimator/confidence). */
+  context?: RowContext;
 }
+
+/** What puts a validation row in a regime: method, recompute, GPU (and its family), model size, shape. */
+export interface RowContext {
+  method: string;
+  recompute: string;
+  gpu: string;
+  gpuFamily: string;
+  paramsTotal: number;
+  seqLen: number;
+  microBatch: number;
+}
+
+const contextOf = (i: EstimateInput, e: Estimate, catalog: EstimatorCatalog): RowContext => ({
+  method: i.method,
+  recompute: i.recompute,
+  gpu: e.gpu.id,
+  gpuFamily: findGpu(catalog, e.gpu.id)?.architecture ?? 'unknown',
+  paramsTotal: e.params.total,
+  seqLen: i.seqLen,
+  microBatch: i.microBatch,
+});
 
 const row = (r: Omit<ValidationRow, 'errorPct' | 'tolerancePct' | 'pass'>): ValidationRow => {
   const errorPct = r.measured === 0 ? 0 : ((r.predicted - r.measured) / r.measured) * 100;
@@ -57,6 +80,7 @@ function calibrationRows(c: CalibrationRow, catalog: EstimatorCatalog): Validati
   const i = parsed.input;
   const regime = `${i.method}/${i.precision}/${i.recompute}/${i.gpu}`;
   const m = c.measured;
+  const context = contextOf(i, e, catalog);
   if (m.status === 'oom') {
     const predicted = e.memory.fits ? 0 : 1;
     return [
@@ -77,6 +101,7 @@ function calibrationRows(c: CalibrationRow, catalog: EstimatorCatalog): Validati
         unit: 'GB',
         source,
         regime,
+        context,
       }),
     );
   if (m.tokensPerSecond)
@@ -89,9 +114,10 @@ function calibrationRows(c: CalibrationRow, catalog: EstimatorCatalog): Validati
         unit: 'tokens/s',
         source,
         regime,
+        context,
       }),
     );
-  if (m.gpuWattsMean) out.push(powerRow(c, e, source, regime));
+  if (m.gpuWattsMean) out.push({ ...powerRow(c, e, source, regime), context });
   return out;
 }
 
@@ -142,8 +168,9 @@ function runRows(catalog: EstimatorCatalog): ValidationRow[] {
     if (!parsed.ok) return row({ ...base, predicted: 0, unit: '-', note: parsed.error });
     const e = estimate(parsed.input, catalog);
     if (isEstimateError(e)) return row({ ...base, predicted: 0, unit: '-', note: e.error });
+    const context = contextOf(parsed.input, e, catalog);
     const mfu = `MFU ${(100 * e.throughput.mfu).toFixed(0)}%; assumed ${f.assumed}${f.informational ? `; informational: ${f.informational}` : ''}`;
-    const info = f.informational ? { informational: true } : {};
+    const info = f.informational ? { informational: true, context } : { context };
     if (f.quantity === 'iteration-seconds')
       return { ...row({ ...base, predicted: e.throughput.stepSeconds, unit: 's', note: mfu }), ...info };
     const seconds = e.time?.seconds ?? 0;

@@ -9,6 +9,7 @@ import type { ExportInput } from '../types';
 import type { FacilityRefs } from './facility';
 import { moneyFormat } from './formats';
 import { inScenarioCurrency, NAME } from './names';
+import { withEffectiveEnergy } from '../../scenario/effective';
 
 /** What every sheet builder reads: the input, the labels, and the assumptions as formula terms. */
 export interface Ctx {
@@ -55,7 +56,8 @@ export function assumptionCurrencies(s: Scenario): {
 }
 
 export function makeContext(input: ExportInput): Ctx {
-  const s = input.scenario;
+  // Costed as compare costs it: the site's PUE and time-of-use tariff, where it gives them, replace the assumptions.
+  const s = withEffectiveEnergy(input.scenario).scenario;
   const currency = s.currency;
   const cur = assumptionCurrencies(s);
   const conv = (name: string, from: Currency) => inScenarioCurrency(name, from, currency);
