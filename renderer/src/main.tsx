@@ -4,6 +4,7 @@ import { loadShippedCatalog } from '../../catalog';
 import { loadShippedModels } from '../../catalog/models';
 import { App } from './app/App';
 import { StoresProvider, type Stores } from './app/stores';
+import { CalibrationStore } from './calibration/CalibrationStore';
 import { CatalogStore } from './catalog/CatalogStore';
 import { shippedCatalogFiles } from './catalog/shipped-source';
 import { syncShippedCatalog } from './catalog/sync';
@@ -32,13 +33,16 @@ async function start(rootElement: HTMLElement) {
     await catalog.load();
     const client = createPlannerClient();
     const models = loadShippedModels();
-    const estimator = new EstimatorStore(db, catalog, models, client);
-    const scenarios = new ScenarioStore(db, catalog, models, client);
+    // Calibrations load first: the first estimate and comparison already use the ones switched on.
+    const calibrations = new CalibrationStore(db);
+    await calibrations.load();
+    const estimator = new EstimatorStore(db, catalog, models, client, { calibrations });
+    const scenarios = new ScenarioStore(db, catalog, models, client, { calibrations });
     await Promise.all([estimator.load(), scenarios.load()]);
     connectScenarioFile(scenarios, desktop.platform, i18n);
     // Edits wait a moment before they are written; a closing window writes them at once.
     addEventListener('pagehide', () => scenarios.flush());
-    const stores: Stores = { catalog, estimator, scenarios };
+    const stores: Stores = { catalog, estimator, scenarios, calibrations };
     root.render(
       <PlatformProvider services={desktop}>
         <StoresProvider stores={stores}>

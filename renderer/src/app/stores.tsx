@@ -1,4 +1,5 @@
 import { createContext, useContext, type ReactNode } from 'react';
+import type { CalibrationStore } from '../calibration/CalibrationStore';
 import type { CatalogStore } from '../catalog/CatalogStore';
 import type { EstimatorStore } from '../estimator/EstimatorStore';
 import type { ScenarioStore } from '../scenario/ScenarioStore';
@@ -7,6 +8,7 @@ export interface Stores {
   catalog: CatalogStore;
   estimator: EstimatorStore;
   scenarios: ScenarioStore;
+  calibrations: CalibrationStore;
 }
 
 const StoresContext = createContext<Stores | null>(null);

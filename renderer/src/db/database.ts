@@ -3,6 +3,7 @@ import type { CloudOffer, Facility, Gpu, Network, System } from '../../../catalo
 import type { StoredRow } from '../../../catalog/stored';
 import type { TableKind } from '../../../catalog/tables';
 import type { Conflict } from '../../../catalog/update';
+import type { Calibration } from '../../../estimator/confidence';
 import type { StoredScenario } from '../scenario/records';
 
 export type StoredGpu = StoredRow<Gpu>;
@@ -58,6 +59,16 @@ export const STORES_V3 = {
 } as const;
 
 /**
+ * Version 4 (calibrations, issue 9): what the user measured on their own hardware and the factors
+ * fitted from it, one row each (renderer/src/calibration/CalibrationStore.ts). Indexed by GPU, since a
+ * calibration applies to every estimate and scenario on that GPU, and by date for the list.
+ */
+export const STORES_V4 = {
+  ...STORES_V3,
+  calibrations: 'id, gpu, date',
+} as const;
+
+/**
  * Everything the user keeps lives here (IndexedDB: Electron's userData folder, or the browser
  * profile in the web build). Schema changes add a version with an upgrade; never edit an old one.
  */
@@ -71,6 +82,7 @@ export class PlannerDatabase extends Dexie {
   conflicts!: Table<Conflict, [TableKind, string, string]>;
   meta!: EntityTable<MetaEntry, 'key'>;
   scenarios!: EntityTable<StoredScenario, 'id'>;
+  calibrations!: EntityTable<Calibration, 'id'>;
 
   constructor(name: string = DATABASE_NAME) {
     super(name);
@@ -89,5 +101,7 @@ export class PlannerDatabase extends Dexie {
           }),
       );
     this.version(3).stores(STORES_V3);
+    // A new, empty table: nothing earlier versions kept changes.
+    this.version(4).stores(STORES_V4);
   }
 }

@@ -1,5 +1,6 @@
 import { observer } from 'mobx-react-lite';
 import { useStores } from '../app/stores';
+import { CalibrationPanel } from '../calibration/CalibrationPanel';
 import { EstimatorFormView } from './EstimatorFormView';
 import { EstimatorResults } from './EstimatorResults';
 import { QUICK_PRESETS } from './presets';
@@ -35,6 +36,7 @@ export const EstimatorPage = observer(function EstimatorPage() {
         <EstimatorFormView />
         <EstimatorResults />
       </div>
+      <CalibrationPanel />
     </section>
   );
 });

@@ -1,7 +1,13 @@
 import { observer } from 'mobx-react-lite';
 import type { ReactNode } from 'react';
+import type { DerivationId, EstimateWithConfidence } from '../../../estimator/confidence';
 import type { Estimate } from '../../../estimator/training';
 import { useStores } from '../app/stores';
+import { ExplainScope } from '../explain/context';
+import { DerivationPanel } from '../explain/DerivationPanel';
+import { Explainable } from '../explain/Explainable';
+import { bandText, inverseBand, type PercentBand } from './band';
+import { BandBasis, CalibratedOn } from './BandBasis';
 import {
   formatCount,
   formatDuration,
@@ -46,18 +52,32 @@ export const EstimatorResults = observer(function EstimatorResults() {
   );
 });
 
-function Results({ estimate }: { estimate: Estimate }) {
+function Results({ estimate }: { estimate: EstimateWithConfidence }) {
   return (
-    <div className="results-body">
-      <Summary estimate={estimate} />
-      <Verdict estimate={estimate} />
-      <Figures estimate={estimate} />
-      <div className="cards-2">
-        <MemoryCard estimate={estimate} />
-        <StepCard estimate={estimate} />
+    // Every figure opens its derivation (formula, inputs, constants, band, nearest validation rows) beside it.
+    <ExplainScope panel={(target, close) => <DerivationPanel target={target} onClose={close} />}>
+      <div className="results-body">
+        <Summary estimate={estimate} />
+        <Verdict estimate={estimate} />
+        <Figures estimate={estimate} />
+        <div className="cards-2">
+          <MemoryCard estimate={estimate} />
+          <StepCard estimate={estimate} />
+        </div>
+        <Assumptions estimate={estimate} />
       </div>
-      <Assumptions estimate={estimate} />
-    </div>
+    </ExplainScope>
+  );
+}
+
+/** "± 4%" beside a figure; nothing when the estimate came without bands. */
+function Band({ band, testId }: { band: PercentBand | undefined; testId: string }) {
+  const { language } = useFormat();
+  if (!band) return null;
+  return (
+    <span className="band" data-testid={testId}>
+      {bandText(band, language)}
+    </span>
   );
 }
 
@@ -94,7 +114,7 @@ const PHASES: Record<string, string> = {
   'embedding backward': 'embeddingBackward',
 };
 
-function Verdict({ estimate: e }: { estimate: Estimate }) {
+function Verdict({ estimate: e }: { estimate: EstimateWithConfidence }) {
   const { t, language, show } = useFormat();
   const translate: Translate = (key, options) => t(key, options);
   const m = e.memory;
@@ -120,8 +140,15 @@ function Verdict({ estimate: e }: { estimate: Estimate }) {
             share: show(formatPercent(m.requiredBytesPerGpu / m.capacityBytes, language, 0)),
           })}
         </span>
+        <Band band={e.bands?.memory} testId="band-needed" />
       </div>
-      {verdict !== 'fits' && <p className="verdict-advice">{t(`verdict.${verdict}-advice`)}</p>}
+      {verdict !== 'fits' && (
+        <p className="verdict-advice">
+          {t(`verdict.${verdict}-advice`, { band: e.bands ? bandText(e.bands.memory, language) : '' })}
+        </p>
+      )}
+      <CalibratedOn estimate={e} />
+      <BandBasis estimate={e} />
       <p className="verdict-peak">{t('verdict.peak', { phase })}</p>
       {e.notes.length > 0 && (
         <div className="notes">
@@ -140,18 +167,52 @@ function Verdict({ estimate: e }: { estimate: Estimate }) {
   );
 }
 
-function Figure({ id, label, value, sub }: { id: string; label: string; value: ReactNode; sub?: ReactNode }) {
+function Figure({
+  id,
+  label,
+  value,
+  sub,
+  explain,
+  band,
+}: {
+  id: string;
+  label: string;
+  value: ReactNode;
+  sub?: ReactNode;
+  /** The derivation a click opens. */
+  explain?: DerivationId;
+  /** The figure's accuracy band or range, as text. */
+  band?: string;
+}) {
   return (
     <div className="figure" data-testid={`figure-${id}`}>
       <span className="figure-label">{label}</span>
-      <span className="figure-value">{value}</span>
+      <span className="figure-value">
+        {explain ? (
+          <Explainable target={{ kind: 'estimate', id: explain }} label={label}>
+            {value}
+          </Explainable>
+        ) : (
+          value
+        )}
+      </span>
+      {band && (
+        <span className="band figure-band" data-testid={`band-${id}`}>
+          {band}
+        </span>
+      )}
       {sub && <span className="figure-sub">{sub}</span>}
     </div>
   );
 }
 
-function Figures({ estimate: e }: { estimate: Estimate }) {
+function Figures({ estimate: e }: { estimate: EstimateWithConfidence }) {
   const { t, language, show } = useFormat();
+  const bands = e.bands;
+  const band = (b: PercentBand | undefined) => (b ? bandText(b, language) : undefined);
+  const range = ([low, high]: [number, number], f: (v: number) => string) =>
+    t('band.range', { low: f(low), high: f(high) });
+  const time = e.ranges?.timeSeconds;
   const tp = e.throughput;
   const none = t('kpi.notAsked');
   // Speed and time of a setup that runs out of memory are what it would do if it fitted: shown, but not as a result.
@@ -164,6 +225,8 @@ function Figures({ estimate: e }: { estimate: Estimate }) {
           id="time"
           label={t('kpi.time')}
           value={e.time ? show(formatDuration(e.time.seconds, language)) : none}
+          explain={e.time ? 'time.seconds' : undefined}
+          band={time && range(time, (v) => show(formatDuration(v, language)))}
           sub={
             e.time ? t('kpi.timeSub', { steps: formatNumber(Math.ceil(e.time.steps), language) }) : t('kpi.timeMissing')
           }
@@ -172,12 +235,19 @@ function Figures({ estimate: e }: { estimate: Estimate }) {
           id="gpu-hours"
           label={t('kpi.gpuHours')}
           value={e.time ? show(formatGpuHours(e.time.gpuHours, language)) : none}
+          band={
+            time && e.time
+              ? // GPU-hours are the GPU count times the time: the same range, scaled.
+                range(time, (v) => show(formatGpuHours((v / e.time!.seconds) * e.time!.gpuHours, language)))
+              : undefined
+          }
           sub={t('kpi.gpuHoursSub', { count: e.layout.gpus })}
         />
         <Figure
           id="energy"
           label={t('kpi.energy')}
           value={e.energy ? show(formatEnergy(e.energy.kWh, language)) : none}
+          explain={e.energy ? 'energy.kWh' : undefined}
           sub={t('kpi.energySub')}
         />
       </div>
@@ -186,6 +256,8 @@ function Figures({ estimate: e }: { estimate: Estimate }) {
           id="throughput"
           label={t('kpi.throughput')}
           value={show(formatTokensPerSecond(tp.tokensPerSecond, language))}
+          explain="throughput.tokensPerSecond"
+          band={band(bands?.throughput)}
           sub={
             e.layout.gpus > 1
               ? t('kpi.throughputSub', {
@@ -198,12 +270,16 @@ function Figures({ estimate: e }: { estimate: Estimate }) {
           id="step"
           label={t('kpi.step')}
           value={show(formatStep(tp.stepSeconds, language))}
+          explain="throughput.stepSeconds"
+          band={band(bands && inverseBand(bands.throughput))}
           sub={t('kpi.stepSub', { tokens: formatNumber(tp.tokensPerStep, language) })}
         />
         <Figure
           id="mfu"
           label={t('kpi.mfu')}
           value={show(formatPercent(tp.mfu, language))}
+          explain="throughput.mfu"
+          band={band(bands?.throughput)}
           sub={t('kpi.mfuSub', { precision: t(`options.precision.${e.precision.effective}`) })}
         />
       </div>
@@ -212,12 +288,15 @@ function Figures({ estimate: e }: { estimate: Estimate }) {
           id="gpu-power"
           label={t('kpi.gpuPower')}
           value={show(formatPower(e.power.gpuWatts, language))}
+          explain="power.gpuWatts"
+          band={band(bands?.power)}
           sub={t('kpi.gpuPowerSub')}
         />
         <Figure
           id="node-power"
           label={t('kpi.nodePower')}
           value={show(formatPower(e.power.nodeWatts, language))}
+          explain="power.nodeWatts"
           sub={t('kpi.nodePowerSub')}
         />
         <Figure
@@ -231,20 +310,45 @@ function Figures({ estimate: e }: { estimate: Estimate }) {
   );
 }
 
-function MemoryCard({ estimate: e }: { estimate: Estimate }) {
+/** The memory rows a click explains (the CUDA context and allocator slack is a constant, listed with the assumptions). */
+const MEMORY_DERIVATIONS: Partial<Record<string, DerivationId>> = {
+  weights: 'memory.weights',
+  gradients: 'memory.gradients',
+  optimizer: 'memory.optimizer',
+  activations: 'memory.activations',
+  logits: 'memory.logits',
+  other: 'memory.other',
+  peak: 'memory.peak',
+};
+
+function MemoryCard({ estimate: e }: { estimate: EstimateWithConfidence }) {
   const { t, language, show } = useFormat();
   const parts = memoryParts(e);
   const capacity = e.memory.capacityBytes;
-  const row = (key: string, label: string, bytes: number, color?: string, strong = false) => (
-    <tr key={key} data-part={key} className={strong ? 'total' : undefined}>
-      <th scope="row">
-        {color && <span className="swatch" style={{ background: color }} aria-hidden="true" />}
-        {label}
-      </th>
-      <td>{show(formatGB(bytes, language))}</td>
-      <td>{show(formatPercent(bytes / capacity, language))}</td>
-    </tr>
-  );
+  const banded = new Set(['peak', 'needed']);
+  const row = (key: string, label: string, bytes: number, color?: string, strong = false) => {
+    const explain = MEMORY_DERIVATIONS[key];
+    const size = show(formatGB(bytes, language));
+    return (
+      <tr key={key} data-part={key} className={strong ? 'total' : undefined}>
+        <th scope="row">
+          {color && <span className="swatch" style={{ background: color }} aria-hidden="true" />}
+          {label}
+        </th>
+        <td>
+          {explain ? (
+            <Explainable target={{ kind: 'estimate', id: explain }} label={label}>
+              {size}
+            </Explainable>
+          ) : (
+            size
+          )}
+        </td>
+        <td>{show(formatPercent(bytes / capacity, language))}</td>
+        <td>{banded.has(key) && <Band band={e.bands?.memory} testId={`band-memory-${key}`} />}</td>
+      </tr>
+    );
+  };
   return (
     <section className="card memory-card">
       <h3>{t('memory.title')}</h3>
@@ -255,6 +359,7 @@ function MemoryCard({ estimate: e }: { estimate: Estimate }) {
             <th scope="col">{t('memory.columns.component')}</th>
             <th scope="col">{t('memory.columns.size')}</th>
             <th scope="col">{t('memory.columns.share')}</th>
+            <th scope="col">{t('memory.columns.band')}</th>
           </tr>
         </thead>
         <tbody>

@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadShippedGpus } from '../../../catalog';
 import { loadShippedModels } from '../../../catalog/models';
-import { estimate, type Estimate, type EstimateError, type EstimateInput } from '../../../estimator/training';
+import { estimateWithConfidence, type EstimateWithConfidence } from '../../../estimator/confidence';
+import { type EstimateError, type EstimateInput } from '../../../estimator/training';
 import { CatalogStore } from '../catalog/CatalogStore';
 import { seedCatalogIfEmpty } from '../catalog/seed';
 import { PlannerDatabase } from '../db/database';
@@ -137,11 +138,12 @@ describe('EstimatorStore', () => {
 describe('EstimatorStore: latest request wins', () => {
   /** A client whose answers arrive when the test says, in any order. */
   function manualClient() {
-    const calls: { input: EstimateInput; answer: (o: Outcome<Estimate | EstimateError>) => void }[] = [];
+    const calls: { input: EstimateInput; answer: (o: Outcome<EstimateWithConfidence | EstimateError>) => void }[] = [];
     const catalog: CatalogSnapshot = { gpus: loadShippedGpus(), models: loadShippedModels() };
     const client: PlannerClient = {
       mode: 'in-thread',
       estimate: (input) => new Promise((answer) => calls.push({ input, answer })),
+      explain: () => Promise.reject(new Error('not used')),
       compare: () => Promise.reject(new Error('not used')),
       sensitivity: () => Promise.reject(new Error('not used')),
       suggest: () => {
@@ -152,7 +154,8 @@ describe('EstimatorStore: latest request wins', () => {
       },
       dispose: () => undefined,
     };
-    const answer = (i: number) => calls[i]!.answer({ status: 'done', value: estimate(calls[i]!.input, catalog) });
+    const answer = (i: number) =>
+      calls[i]!.answer({ status: 'done', value: estimateWithConfidence(calls[i]!.input, catalog) });
     return { client, calls, answer };
   }
 

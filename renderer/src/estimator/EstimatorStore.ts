@@ -7,7 +7,9 @@ import {
   type IReactionDisposer,
 } from 'mobx';
 import type { ModelPreset } from '../../../catalog/models';
-import { isEstimateError, type Estimate, type EstimateInput } from '../../../estimator/training';
+import type { Derivation, EstimateWithConfidence } from '../../../estimator/confidence';
+import { isEstimateError, type EstimateInput } from '../../../estimator/training';
+import type { CalibrationSource } from '../calibration/CalibrationStore';
 import type { CatalogStore } from '../catalog/CatalogStore';
 import type { PlannerDatabase } from '../db/database';
 import type { CatalogSnapshot } from '../worker/api';
@@ -34,6 +36,8 @@ const STORED_VERSION = 1;
 export interface EstimatorStoreOptions {
   /** Quiet time after the last keystroke before the worker is asked (ms). */
   debounceMs?: number;
+  /** The calibrations switched on (renderer/src/calibration): the estimate recomputes when one is toggled. */
+  calibrations?: CalibrationSource;
 }
 
 /**
@@ -43,7 +47,7 @@ export interface EstimatorStoreOptions {
 export class EstimatorStore {
   form: EstimatorForm = DEFAULT_FORM;
   /** The estimate of the last valid input; kept on screen (marked out of date) while the form is invalid. */
-  result: Estimate | null = null;
+  result: EstimateWithConfidence | null = null;
   /** What `estimate` refused ("gpu: ... is not in the catalog", an impossible expert layout). */
   estimateError: string | null = null;
   computing = false;
@@ -54,6 +58,7 @@ export class EstimatorStore {
   private saving: Promise<void> = Promise.resolve();
   private readonly disposers: IReactionDisposer[] = [];
   private readonly debounceMs: number;
+  private readonly calibrations: CalibrationSource | undefined;
 
   constructor(
     private readonly db: PlannerDatabase,
@@ -63,14 +68,16 @@ export class EstimatorStore {
     options: EstimatorStoreOptions = {},
   ) {
     this.debounceMs = options.debounceMs ?? 120;
+    this.calibrations = options.calibrations;
     // Form and result stay plain objects (IndexedDB, structuredClone, postMessage): replaced, never mutated.
     makeAutoObservable<
       EstimatorStore,
-      'db' | 'catalog' | 'client' | 'ticket' | 'timer' | 'running' | 'saving' | 'disposers'
+      'db' | 'catalog' | 'client' | 'ticket' | 'timer' | 'running' | 'saving' | 'disposers' | 'calibrations'
     >(
       this,
       {
         db: false,
+        calibrations: false,
         catalog: false,
         client: false,
         models: false,
@@ -120,9 +127,25 @@ export class EstimatorStore {
     return this.computing || this.validation.input === null || this.estimateError !== null;
   }
 
-  /** The user's catalog (IndexedDB rows, their edits included) as plain data for the worker. */
+  /** The user's catalog (IndexedDB rows, their edits included) and calibrations on, as plain data for the worker. */
   get catalogSnapshot(): CatalogSnapshot {
-    return { gpus: this.catalog.gpus.map(({ origin: _o, edits: _e, ...gpu }) => gpu), models: this.models };
+    return {
+      gpus: this.catalog.gpus.map(({ origin: _o, edits: _e, ...gpu }) => gpu),
+      models: this.models,
+      calibrations: this.calibrations?.enabled ?? [],
+    };
+  }
+
+  /**
+   * Where every figure of the current form's estimate comes from (the derivation panel), computed in the
+   * worker as `npm run -s estimate -- --explain` does; null while the form is invalid or a newer request won.
+   */
+  async explain(): Promise<Derivation[] | null> {
+    const input = this.validation.input;
+    if (!input) return null;
+    const outcome = await this.client.explain(input, this.catalogSnapshot);
+    if (outcome.status === 'superseded' || !Array.isArray(outcome.value)) return null;
+    return outcome.value;
   }
 
   /** The quick preset the form is exactly at, if any. */

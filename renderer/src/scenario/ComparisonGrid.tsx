@@ -4,6 +4,7 @@ import { observer } from 'mobx-react-lite';
 import { useEffect, useMemo, useRef } from 'react';
 import type { Comparison, ComparisonRow } from '../../../estimator/compare';
 import { useStores } from '../app/stores';
+import { useTranslation } from 'react-i18next';
 import { useOptionNames, useScenarioFormat } from './format';
 import { verdictOf } from './verdict';
 
@@ -19,6 +20,7 @@ const FIXED = ['rank', 'label'];
 export const ComparisonGrid = observer(function ComparisonGrid({ comparison }: { comparison: Comparison }) {
   const { scenarios } = useStores();
   const { t, language, num, money, kindText } = useScenarioFormat();
+  const { t: tc } = useTranslation('calibration');
   const currency = comparison.currency;
   const sited = comparison.rows.some((r) => r.fitsSite !== undefined);
   const name = useOptionNames(comparison.rows);
@@ -42,6 +44,24 @@ export const ComparisonGrid = observer(function ComparisonGrid({ comparison }: {
       field: colId,
       headerName: t(`grid.${colId}`),
       valueFormatter: fmt((v) => num(v, digits)),
+      type: 'numericColumn',
+      width,
+    });
+    /** A range the accuracy bands give a figure (issue 9): "12,000 – 15,500"; sorted by its high end. */
+    const rangeCol = (
+      colId: string,
+      header: string,
+      get: (r: ComparisonRow) => ComparisonRow['totalCostRange'],
+      f: (v: number) => string,
+      width: number,
+    ): Col => ({
+      colId,
+      headerName: header,
+      valueGetter: (p) => (p.data ? (get(p.data)?.high ?? null) : null),
+      valueFormatter: (p) => {
+        const r = p.data ? get(p.data) : null;
+        return r ? tc('ranking.range', { low: f(r.low), high: f(r.high) }) : blank;
+      },
       type: 'numericColumn',
       width,
     });
@@ -78,11 +98,25 @@ export const ComparisonGrid = observer(function ComparisonGrid({ comparison }: {
         width: 280,
       },
       moneyCol('totalCost', 160),
+      rangeCol(
+        'totalCostRange',
+        tc('ranking.totalCostRange', { currency }),
+        (r) => r.totalCostRange,
+        (v) => money(v, currency).replace(`${currency} `, ''),
+        230,
+      ),
       moneyCol('costPerRun', 130),
       moneyCol('capex'),
       moneyCol('opexTotal'),
       moneyCol('npvCost'),
       numberCol('hoursPerRun', 2),
+      rangeCol(
+        'hoursPerRunRange',
+        tc('ranking.hoursPerRunRange'),
+        (r) => r.hoursPerRunRange,
+        (v) => num(v, 2),
+        170,
+      ),
       numberCol('totalHours', 0),
       {
         colId: 'meetsSchedule',
@@ -136,9 +170,11 @@ export const ComparisonGrid = observer(function ComparisonGrid({ comparison }: {
       'rank',
       'label',
       'totalCost',
+      'totalCostRange',
       'verdict',
       'fitsSite',
       'hoursPerRun',
+      'hoursPerRunRange',
       'costPerRun',
       'breakEvenMonths',
       'kind',
@@ -151,7 +187,7 @@ export const ComparisonGrid = observer(function ComparisonGrid({ comparison }: {
       .sort((a, b) => at(a.c) - at(b.c) || a.i - b.i)
       .map(({ c }) => c);
     // Headers are rebuilt when the language changes.
-  }, [t, currency, sited, money, num, kindText, name]);
+  }, [t, tc, currency, sited, money, num, kindText, name]);
 
   const hidden = scenarios.hiddenColumns;
   const shownColumns = useMemo(() => columns.map((c) => ({ ...c, hide: hidden.includes(c.colId) })), [columns, hidden]);

@@ -1,6 +1,7 @@
 import type { Comparison, ComparisonRow } from '../../../estimator/compare';
 import type { PaidAt } from '../../../estimator/costing/types';
 import { toMajor } from '../../../estimator/scenario';
+import { Explainable } from '../explain/Explainable';
 import { useOptionNames, useScenarioFormat } from './format';
 import { verdictOf } from './verdict';
 
@@ -55,7 +56,11 @@ export function CostLines({ row, comparison }: { row: ComparisonRow; comparison:
                     {t(`lines.kinds.${l.kind}`)} · {paid(l.paidAt)}
                   </span>
                 </td>
-                <td className="num">{money(toMajor(l), l.currency).replace(`${l.currency} `, '')}</td>
+                <td className="num">
+                  <Explainable target={{ kind: 'cost', line: l, option: name }} label={l.label}>
+                    {money(toMajor(l), l.currency).replace(`${l.currency} `, '')}
+                  </Explainable>
+                </td>
                 <td className="working">
                   <span className="mono">{l.formula}</span>
                   <span className="inputs">

@@ -1,6 +1,9 @@
 import { observer } from 'mobx-react-lite';
 import type { Comparison } from '../../../estimator/compare';
+import { useTranslation } from 'react-i18next';
 import { useStores } from '../app/stores';
+import { ExplainScope } from '../explain/context';
+import { DerivationPanel } from '../explain/DerivationPanel';
 import { ComparisonCharts, type SiteLimits } from './ComparisonCharts';
 import { ComparisonGrid } from './ComparisonGrid';
 import { CostLines } from './CostLines';
@@ -47,27 +50,31 @@ export const ScenarioResults = observer(function ScenarioResults() {
       {!comparison && state === 'empty' && <p className="hint">{t('status.empty')}</p>}
       {comparison && comparison.rows.length === 0 && <p className="hint">{t('status.noOptions')}</p>}
       {comparison && comparison.rows.length > 0 && (
-        <div className="results-body">
-          <Answer comparison={comparison} />
-          <ComparisonGrid comparison={comparison} />
-          <ComparisonCharts
-            comparison={comparison}
-            deadlineHours={scenario?.workload.deadlineHours ?? null}
-            site={limits}
-          />
-          <div className="detail">
-            {selected && <CostLines row={selected} comparison={comparison} />}
-            <RackPanel rows={comparison.rows} />
-          </div>
-          {scenarios.sensitivity && (
-            <SensitivityPanel
-              result={scenarios.sensitivity}
+        // A cost line clicked opens its derivation (formula, inputs, source) beside the results.
+        <ExplainScope panel={(target, close) => <DerivationPanel target={target} onClose={close} />}>
+          <div className="results-body">
+            <Answer comparison={comparison} />
+            <UncertainCallout comparison={comparison} />
+            <ComparisonGrid comparison={comparison} />
+            <ComparisonCharts
               comparison={comparison}
-              outOfDate={scenarios.sensitivityRaw !== scenarios.comparedRaw}
+              deadlineHours={scenario?.workload.deadlineHours ?? null}
+              site={limits}
             />
-          )}
-          <AssumptionsUsed comparison={comparison} />
-        </div>
+            <div className="detail">
+              {selected && <CostLines row={selected} comparison={comparison} />}
+              <RackPanel rows={comparison.rows} />
+            </div>
+            {scenarios.sensitivity && (
+              <SensitivityPanel
+                result={scenarios.sensitivity}
+                comparison={comparison}
+                outOfDate={scenarios.sensitivityRaw !== scenarios.comparedRaw}
+              />
+            )}
+            <AssumptionsUsed comparison={comparison} />
+          </div>
+        </ExplainScope>
       )}
     </div>
   );
@@ -106,6 +113,19 @@ function Answer({ comparison }: { comparison: Comparison }) {
           ` ${t('answer.breakEven', { option: name(cloud.optionId), month: best.breakEvenMonths })}`}
       </p>
     </section>
+  );
+}
+
+/** When the cheapest option's cost range overlaps others', the ranking between them is not settled: say so. */
+function UncertainCallout({ comparison }: { comparison: Comparison }) {
+  const { t } = useTranslation('calibration');
+  const name = useOptionNames(comparison.rows);
+  const against = comparison.rankingUncertain ? comparison.uncertainAgainst : [];
+  if (against.length === 0) return null;
+  return (
+    <p className="est-status warn ranking-uncertain" role="note" data-testid="ranking-uncertain">
+      {t('ranking.uncertain', { options: against.map(name).join(', ') })}
+    </p>
   );
 }
 

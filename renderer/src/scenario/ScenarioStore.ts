@@ -7,6 +7,7 @@ import type { PlannerDatabase } from '../db/database';
 import type { CompareSnapshot, SensitivityResult } from '../worker/api';
 import type { Job, PlannerClient } from '../worker/client';
 import { JobCancelled } from '../worker/jobs';
+import type { CalibrationSource } from '../calibration/CalibrationStore';
 import { compareSnapshot } from './catalog';
 import { History } from './history';
 import { fieldKey, getIn, setIn, type Path, type RawScenario } from './raw';
@@ -31,6 +32,8 @@ export interface ScenarioStoreOptions {
   compareDelayMs?: number;
   /** Quiet time after an edit before it is written to IndexedDB (ms): what a crash can lose at most. */
   saveDelayMs?: number;
+  /** The calibrations switched on (renderer/src/calibration): the comparison recomputes when one is toggled. */
+  calibrations?: CalibrationSource;
 }
 
 export type SuggestState =
@@ -88,6 +91,7 @@ export class ScenarioStore {
   private suggestRun = 0;
   private readonly compareDelayMs: number;
   private readonly saveDelayMs: number;
+  private readonly calibrations: CalibrationSource | undefined;
 
   constructor(
     private readonly db: PlannerDatabase,
@@ -98,6 +102,7 @@ export class ScenarioStore {
   ) {
     this.compareDelayMs = options.compareDelayMs ?? 150;
     this.saveDelayMs = options.saveDelayMs ?? 300;
+    this.calibrations = options.calibrations;
     // Scenarios, comparisons and suggestions stay plain data (IndexedDB, postMessage): replaced, never mutated.
     makeAutoObservable<
       ScenarioStore,
@@ -114,10 +119,12 @@ export class ScenarioStore {
       | 'writing'
       | 'suggestJob'
       | 'suggestRun'
+      | 'calibrations'
     >(
       this,
       {
         db: false,
+        calibrations: false,
         catalog: false,
         client: false,
         models: false,
@@ -197,8 +204,9 @@ export class ScenarioStore {
     );
   }
 
+  /** The catalog rows and the calibrations switched on, as plain data for the worker. */
   get catalogSnapshot(): CompareSnapshot {
-    return compareSnapshot(this.catalog, this.models);
+    return { ...compareSnapshot(this.catalog, this.models), calibrations: this.calibrations?.enabled ?? [] };
   }
 
   get canUndo(): boolean {

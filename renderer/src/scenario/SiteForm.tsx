@@ -84,6 +84,7 @@ export const SiteForm = observer(function SiteForm() {
           />
           <ScenarioNumber path={[...S, 'rackKW']} label={t('site.rackKW')} placeholder={t('site.rackKWDefault')} />
           <ScenarioNumber path={[...S, 'rackUnits']} label={t('site.rackUnits')} placeholder="42" />
+          <ScenarioNumber path={[...S, 'pue']} label={t('site.pue')} placeholder={t('site.pueDefault')} />
           {site.kind === 'colocation' && (
             <ColocationPrice price={site.coloPerKWMonth as Record<string, unknown> | undefined} />
           )}

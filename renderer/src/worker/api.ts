@@ -10,13 +10,19 @@ import {
   suggest,
   trainingEstimator,
   type Comparison,
-  type CompareCatalog,
   type CompareDeps,
   type SensitivityPoint,
   type Suggestion,
 } from '../../../estimator/compare';
+import {
+  estimateWithConfidence,
+  explainEstimate,
+  type Calibration,
+  type Derivation,
+  type EstimateWithConfidence,
+} from '../../../estimator/confidence';
 import { parseScenario, ScenarioError, type ScenarioIssue } from '../../../estimator/scenario';
-import { estimate, type Estimate, type EstimateError, type EstimateInput } from '../../../estimator/training';
+import { isEstimateError, type EstimateError, type EstimateInput } from '../../../estimator/training';
 import { cancelJob, JobCancelled, runJob, type ProgressCallback } from './jobs';
 
 /**
@@ -26,6 +32,11 @@ import { cancelJob, JobCancelled, runJob, type ProgressCallback } from './jobs';
 export interface CatalogSnapshot {
   readonly gpus: readonly Gpu[];
   readonly models: readonly ModelPreset[];
+  /**
+   * The user's calibrations that are switched on (renderer/src/calibration): each applies to every
+   * estimate and scenario on its GPU. Absent or empty: the estimator as shipped, what the CLI prints.
+   */
+  readonly calibrations?: readonly Calibration[];
 }
 
 /** The catalog compare reads (systems, cloud offers, networks besides GPUs and models), as plain rows. */
@@ -44,8 +55,8 @@ export interface SensitivityResult {
 }
 
 /** The deps compareScenario uses, so sensitivity and suggest judge options exactly as the comparison does. */
-const compareDeps = (catalog: CompareCatalog): CompareDeps => ({
-  estimate: trainingEstimator(catalog),
+const compareDeps = (catalog: CompareSnapshot): CompareDeps => ({
+  estimate: trainingEstimator(catalog, catalog.calibrations ?? []),
   planFacility: sitePlanner,
 });
 
@@ -76,13 +87,22 @@ async function scenarioOutcome<T>(work: () => T | Promise<T>): Promise<ScenarioO
  *   On the client, `startJob` (client.ts) hands out the job id and returns `{ result, cancel }`.
  */
 export const plannerApi = {
-  estimate(input: EstimateInput, catalog: CatalogSnapshot): Estimate | EstimateError {
-    return estimate(input, catalog);
+  /** The estimate with its accuracy bands and ranges, calibrated where a calibration for its GPU is on. */
+  estimate(input: EstimateInput, catalog: CatalogSnapshot): EstimateWithConfidence | EstimateError {
+    return estimateWithConfidence(input, catalog, catalog.calibrations ?? []);
+  },
+
+  /** Where each figure of that estimate comes from: what `npm run -s estimate -- --explain` prints. */
+  explain(input: EstimateInput, catalog: CatalogSnapshot): Derivation[] | EstimateError {
+    const estimate = estimateWithConfidence(input, catalog, catalog.calibrations ?? []);
+    return isEstimateError(estimate) ? estimate : explainEstimate(input, catalog, estimate);
   },
 
   /** What `npm run -s compare -- file.json` prints for this scenario file's JSON and catalog. */
   compare(raw: unknown, catalog: CompareSnapshot): Promise<ScenarioOutcome<Comparison>> {
-    return scenarioOutcome(() => compareScenario(raw, catalog).comparison);
+    return scenarioOutcome(
+      () => compareScenario(raw, catalog, { calibrations: catalog.calibrations ?? [] }).comparison,
+    );
   },
 
   /** How the ranking moves with electricity, owned utilization, spot price and hardware price ± 30%. */

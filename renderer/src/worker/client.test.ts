@@ -2,7 +2,8 @@ import { expose, proxy, wrap } from 'comlink';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadShippedGpus } from '../../../catalog';
 import { loadShippedModels } from '../../../catalog/models';
-import { estimate, isEstimateError, parseEstimateInput, type EstimateInput } from '../../../estimator/training';
+import { estimateWithConfidence } from '../../../estimator/confidence';
+import { isEstimateError, parseEstimateInput, type EstimateInput } from '../../../estimator/training';
 import { plannerApi, type CatalogSnapshot } from './api';
 import { createPlannerClient, type PlannerClient } from './client';
 import { JobCancelled, runJob, type ProgressCallback } from './jobs';
@@ -39,13 +40,13 @@ function overMessageChannel(api: object) {
 }
 
 describe('planner client', () => {
-  it('computes in-thread where there is no Worker (Node, unit tests), with the same numbers as estimate()', async () => {
+  it('computes in-thread where there is no Worker (Node, unit tests), with the same numbers as estimateWithConfidence()', async () => {
     const client = createPlannerClient();
     clients.push(client);
     expect(typeof Worker).toBe('undefined');
     expect(client.mode).toBe('in-thread');
     const outcome = await client.estimate(input({ trainingTokens: 1e8 }), catalog);
-    expect(outcome).toEqual({ status: 'done', value: estimate(input({ trainingTokens: 1e8 }), catalog) });
+    expect(outcome).toEqual({ status: 'done', value: estimateWithConfidence(input({ trainingTokens: 1e8 }), catalog) });
   });
 
   it('gives the same estimate through comlink and structured clone as in-thread', async () => {
@@ -54,7 +55,7 @@ describe('planner client', () => {
     expect(client.mode).toBe('worker');
     const outcome = await client.estimate(input({ gpus: 8, method: 'full', parallel: { zero: 3 } }), catalog);
     if (outcome.status !== 'done' || isEstimateError(outcome.value)) throw new Error('expected an estimate');
-    const local = estimate(input({ gpus: 8, method: 'full', parallel: { zero: 3 } }), catalog);
+    const local = estimateWithConfidence(input({ gpus: 8, method: 'full', parallel: { zero: 3 } }), catalog);
     expect(outcome.value).toEqual(JSON.parse(JSON.stringify(local)));
     expect(outcome.value.assumptions.length).toBeGreaterThan(10);
   });

@@ -1,6 +1,7 @@
 import { proxy, wrap, type Endpoint } from 'comlink';
 import type { Comparison, Suggestion } from '../../../estimator/compare';
-import type { Estimate, EstimateError, EstimateInput } from '../../../estimator/training';
+import type { Derivation, EstimateWithConfidence } from '../../../estimator/confidence';
+import type { EstimateError, EstimateInput } from '../../../estimator/training';
 import {
   plannerApi,
   type CatalogSnapshot,
@@ -27,7 +28,9 @@ export interface PlannerClient {
   /** Where the computations run: a Web Worker, or this thread where Worker is unavailable (unit tests). */
   readonly mode: 'worker' | 'in-thread';
   /** Latest request wins: a call made while another waits replaces it (`superseded`); see latest.ts. */
-  estimate(input: EstimateInput, catalog: CatalogSnapshot): Promise<Outcome<Estimate | EstimateError>>;
+  estimate(input: EstimateInput, catalog: CatalogSnapshot): Promise<Outcome<EstimateWithConfidence | EstimateError>>;
+  /** The derivation of every figure of the estimate (latest request wins): the CLI's `--explain`. */
+  explain(input: EstimateInput, catalog: CatalogSnapshot): Promise<Outcome<Derivation[] | EstimateError>>;
   /** A scenario file's comparison (latest request wins): the numbers `npm run -s compare` prints. */
   compare(raw: unknown, catalog: CompareSnapshot): Promise<Outcome<ScenarioOutcome<Comparison>>>;
   /** The ranking with one price or rate moved ± 30% (latest request wins). */
@@ -61,6 +64,7 @@ export interface PlannerClientOptions {
 
 const inThreadApi: AsyncPlannerApi = {
   estimate: async (input, catalog) => plannerApi.estimate(input, catalog),
+  explain: async (input, catalog) => plannerApi.explain(input, catalog),
   compare: (raw, catalog) => plannerApi.compare(raw, catalog),
   sensitivity: (raw, catalog) => plannerApi.sensitivity(raw, catalog),
   suggest: (jobId, raw, catalog, onProgress, limit) => plannerApi.suggest(jobId, raw, catalog, onProgress, limit),
@@ -112,6 +116,9 @@ export function createPlannerClient(options: PlannerClientOptions = {}): Planner
   const estimate = latestWins((input: EstimateInput, catalog: CatalogSnapshot) =>
     call((api) => api.estimate(input, catalog)),
   );
+  const explain = latestWins((input: EstimateInput, catalog: CatalogSnapshot) =>
+    call((api) => api.explain(input, catalog)),
+  );
   const compare = latestWins((raw: unknown, catalog: CompareSnapshot) => call((api) => api.compare(raw, catalog)));
   const sensitivity = latestWins((raw: unknown, catalog: CompareSnapshot) =>
     call((api) => api.sensitivity(raw, catalog)),
@@ -134,6 +141,7 @@ export function createPlannerClient(options: PlannerClientOptions = {}): Planner
       return remote ? 'worker' : 'in-thread';
     },
     estimate,
+    explain,
     compare,
     sensitivity,
     suggest: (raw, catalog, onProgress, limit) =>
@@ -141,6 +149,7 @@ export function createPlannerClient(options: PlannerClientOptions = {}): Planner
     startJob,
     dispose() {
       estimate.supersedeAll();
+      explain.supersedeAll();
       compare.supersedeAll();
       sensitivity.supersedeAll();
       started?.terminate();
