@@ -3,7 +3,8 @@ import * as D from '../../scenario/defaults';
 import { fill } from '../messages';
 import { assumptionCurrencies, type Ctx } from './context';
 import { FMT, priceFormat } from './formats';
-import { cell, formula, SheetBuilder, type CellValue } from './model';
+import { inputRowsOn, inputSheet } from './input-rows';
+import { formula, type SheetBuilder } from './model';
 import { fxName, NAME } from './names';
 
 export const ASSUMPTIONS = 'Assumptions';
@@ -17,19 +18,7 @@ export function assumptionsSheet(ctx: Ctx): SheetBuilder {
   const { m, s, c } = ctx;
   const a = s.assumptions;
   const L = m.assumptions;
-  const b = new SheetBuilder(ASSUMPTIONS);
-  b.sheet.widths = [52, 16, 34, 28, 100];
-
-  b.row(cell(fill(L.title, { name: s.name }), undefined, 'title'));
-  b.row(cell(L.howTo, undefined, 'note'));
-  b.skip();
-  const header = b.row(
-    ...[L.header.label, L.header.value, L.header.unit, L.header.name, L.header.source].map((h) =>
-      cell(h, undefined, 'header'),
-    ),
-  );
-  b.sheet.freeze = { rows: header, columns: 1 };
-  b.sheet.printTitleRows = { first: header, last: header };
+  const b = inputSheet(ASSUMPTIONS, [52, 16, 34, 28, 100], { ...L, title: fill(L.title, { name: s.name }) });
 
   /** The source compare reports for an assumption ("scenario" when the file gave it). */
   const sourceOf = (name: string, asOf?: string | null): string => {
@@ -37,30 +26,7 @@ export function assumptionsSheet(ctx: Ctx): SheetBuilder {
     const src = !used || used.source === 'scenario' ? L.scenario : used.source;
     return asOf ? `${src} (${asOf})` : src;
   };
-  const section = (title: string) => {
-    b.skip();
-    b.row(cell(title, undefined, 'section'));
-  };
-  /** One assumption row; `name` makes the value a named input. */
-  const item = (
-    label: string,
-    value: CellValue,
-    numFmt: string,
-    unit: string,
-    source: string,
-    name: string | null,
-    input = true,
-  ) => {
-    const r = b.next();
-    const at = b.set(2, r, value, numFmt, ...(input ? (['input'] as const) : []));
-    b.set(1, r, label);
-    b.set(3, r, unit);
-    if (name) {
-      b.set(4, r, name);
-      b.name(name, at);
-    }
-    b.set(5, r, source, undefined, 'wrap');
-  };
+  const { section, item } = inputRowsOn(b);
   const cur = assumptionCurrencies(s);
   const U = L.unit;
   const per = (template: string, currency: Currency) => fill(template, { currency, base: ctx.currency });

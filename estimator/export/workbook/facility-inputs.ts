@@ -19,7 +19,8 @@ import { BTU_PER_HOUR_PER_TON, BTU_PER_HOUR_PER_WATT } from '../../scenario/defa
 import { fill } from '../messages';
 import type { Ctx } from './context';
 import { FMT, priceFormat } from './formats';
-import { cell, formula, type CellValue, type SheetBuilder } from './model';
+import { inputRowsOn } from './input-rows';
+import { formula, type SheetBuilder } from './model';
 import { inScenarioCurrency, NAME, SITE } from './names';
 
 /** A price of the site plan as a formula term in the scenario's currency (`(PduPrice/FX_USD)` when quoted in USD). */
@@ -51,30 +52,7 @@ export function siteInputs(ctx: Ctx, b: SheetBuilder, plan: FacilityPlanResult):
   const given = (field: string) => fill(F.given, { field: `assumptions.site.${field}` });
   const byDefault = (f: FacilityFigure) => fill(F.default, { source: f.source });
 
-  const section = (title: string) => {
-    b.skip();
-    b.row(cell(title, undefined, 'section'));
-  };
-  /** One row: label, value, unit, name, source; `input` makes it yellow. */
-  const item = (
-    label: string,
-    value: CellValue,
-    numFmt: string,
-    unit: string,
-    source: string,
-    name: string | null,
-    input = true,
-  ): void => {
-    const r = b.next();
-    const at = b.set(2, r, value, numFmt, ...(input ? (['input'] as const) : []));
-    b.set(1, r, label);
-    b.set(3, r, unit);
-    if (name) {
-      b.set(4, r, name);
-      b.name(name, at);
-    }
-    b.set(5, r, source, undefined, 'wrap');
-  };
+  const { section, item } = inputRowsOn(b);
   /** A site limit: its value, or a blank input ("not checked") when the site leaves it out. */
   const limit = (label: string, value: number | undefined, unit: string, field: string, name: string) =>
     item(label, value ?? null, FMT.number, unit, value === undefined ? F.blank : given(field), name);

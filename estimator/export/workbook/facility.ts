@@ -2,7 +2,8 @@ import { fill } from '../messages';
 import type { Ctx } from './context';
 import { siteInputs } from './facility-inputs';
 import { FACILITY, facilityBlock, type FacilityLineRefs } from './facility-plan';
-import { cell, SheetBuilder } from './model';
+import { inputSheet } from './input-rows';
+import type { SheetBuilder } from './model';
 
 export { FACILITY };
 
@@ -19,18 +20,7 @@ export function facilitySheet(ctx: Ctx): { sheet: SheetBuilder; refs: FacilityRe
   const first = planned[0]?.facilityPlan;
   if (!ctx.s.assumptions.site || !first) return null;
   const F = ctx.m.facility;
-  const b = new SheetBuilder(FACILITY);
-  b.sheet.widths = [52, 18, 26, 40, 100];
-  b.row(cell(fill(F.title, { name: ctx.s.name }), undefined, 'title'));
-  b.row(cell(F.howTo, undefined, 'note'));
-  b.skip();
-  const header = b.row(
-    ...[F.header.label, F.header.value, F.header.unit, F.header.name, F.header.source].map((h) =>
-      cell(h, undefined, 'header'),
-    ),
-  );
-  b.sheet.freeze = { rows: header, columns: 1 };
-  b.sheet.printTitleRows = { first: header, last: header };
+  const b = inputSheet(FACILITY, [52, 18, 26, 40, 100], { ...F, title: fill(F.title, { name: ctx.s.name }) });
   const site = siteInputs(ctx, b, first);
   const refs = new Map<string, FacilityLineRefs>();
   for (const row of planned) refs.set(row.optionId, facilityBlock(ctx, b, row, row.facilityPlan!, site));
