@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { shippedCatalog } from '../../cli/compare';
 import { compareScenario } from '../../compare/engine';
 import { exportDate } from '../date';
-import { messagesFor } from '../messages';
+import { lineLabel, messagesFor } from '../messages';
 import type { ExportInput, ExportLanguage } from '../types';
 import { money } from './html';
 import { quoteCss, quoteDocument, quoteHtml } from './index';
@@ -130,6 +130,12 @@ describe('quoteHtml', () => {
     for (const r of input.comparison.rows)
       if (r.totalCost !== null)
         expect(rankedRow(zh, r.optionId)[8]).toBe(money(r.totalCost, input.comparison.currency));
+    // Cost lines are named as in the Chinese workbook, not with the costing's English labels.
+    const m = messagesFor('zh-CN');
+    const owned = input.comparison.rows.find((r) => r.lines.some((l) => l.id === 'servers'))!;
+    const servers = owned.lines.find((l) => l.id === 'servers')!;
+    expect(textOf(zh)).toContain(lineLabel(m, owned, servers, input.comparison.workload.horizonMonths));
+    expect(textOf(zh)).not.toContain(servers.label);
   });
 
   it('escapes user text: a scenario or option named with markup prints as written', () => {

@@ -1,5 +1,5 @@
 import type { Comparison, ComparisonRow } from '../../compare/types';
-import { fill, type Messages } from '../messages';
+import { fill, lineLabel, type Messages } from '../messages';
 import { exportDate } from '../date';
 import type { ExportInput } from '../types';
 import { formatDecimal, formatQuantity, minorDigits } from '../../scenario/money';
@@ -184,7 +184,7 @@ export function costLines(x: QuoteContext): string {
       if (r.lines.length === 0)
         return el('div', 'option-lines', title + el('p', 'hint', esc(fill(q.lines.none, { why: r.notes[0] ?? '' }))));
       const rows = r.lines.map((l) => [
-        esc(`${l.label} (${q.lines.kind[l.kind]})`),
+        esc(`${lineLabel(x.m, r, l, c.workload.horizonMonths)} (${q.lines.kind[l.kind]})`),
         esc(l.formula),
         esc(money(l.amountMinor / 10 ** minorDigits(l.currency), l.currency)),
         esc(l.source),

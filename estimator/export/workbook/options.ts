@@ -2,7 +2,7 @@ import type { Currency } from '../../../catalog/schema/common';
 import type { ComparisonRow } from '../../compare/types';
 import { spotHours } from '../../costing/cloud';
 import type { CostLine, PaidAt } from '../../costing/types';
-import { fill } from '../messages';
+import { fill, lineLabel } from '../messages';
 import { quotedPriceOf, type OptionRows } from '../rows-used';
 import { Block, sumOf, VALUE_COLUMN, type Ref } from './block';
 import type { CashflowLayout } from './cashflow-layout';
@@ -275,16 +275,6 @@ function paidText(ctx: Ctx, paidAt: PaidAt): string {
   return fill(P.installments, { count: paidAt.months.length });
 }
 
-function lineLabel(ctx: Ctx, row: ComparisonRow, line: CostLine): string {
-  const template = ctx.m.options.line[line.id];
-  if (!template) return line.label;
-  return fill(template, {
-    label: row.label,
-    pricing: row.pricing ? ctx.m.pricing[row.pricing] : '',
-    months: ctx.s.workload.horizonMonths,
-  });
-}
-
 /** One cost line: label, amount (a formula when the line has one), paid when, the app's arithmetic, source, split. */
 function renderLine(
   ctx: Ctx,
@@ -300,7 +290,7 @@ function renderLine(
   const amount = line.amountMinor / 10 ** ctx.digits;
   const rounded = spec ? `ROUND(${spec.expr(ref)},${ctx.digits})` : null;
   const value = rounded ? formula(spec!.negate ? `-${rounded}` : rounded, amount) : amount;
-  b.set(COL.item, r, lineLabel(ctx, row, line));
+  b.set(COL.item, r, lineLabel(ctx.m, row, line, ctx.s.workload.horizonMonths));
   b.set(COL.value, r, value, ctx.moneyFmt, ...(line.kind === 'info' ? (['note'] as const) : []));
   b.set(COL.paid, r, paidText(ctx, line.paidAt));
   b.set(
