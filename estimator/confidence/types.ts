@@ -1,4 +1,5 @@
 import type { Estimate, EstimateInput } from '../training/types';
+import type { RowContext } from '../validation/validate';
 
 /** The quantities that carry an accuracy band. */
 export type BandQuantity = 'memory' | 'throughput' | 'power';
@@ -25,7 +26,7 @@ export interface AccuracyBand {
 }
 
 /** A validation row as the band table keeps it: enough to recompute bands and show the nearest rows. */
-export interface BandRow {
+export interface BandRow extends RowContext {
   case: string;
   /** The validation quantity (memory, throughput, power, iteration-seconds, training-days, gpu-hours). */
   quantity: string;
@@ -37,13 +38,6 @@ export interface BandRow {
   errorPct: number;
   /** Where the truth lies against the prediction of the band's quantity, percent (time rows invert). */
   truthPct: number;
-  method: string;
-  recompute: string;
-  gpu: string;
-  gpuFamily: string;
-  paramsTotal: number;
-  seqLen: number;
-  microBatch: number;
 }
 
 /** The stored band table (bands.json): every regime with rows at every level, and the rows themselves. */
