@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { run } from '../cli/estimate';
 import { shippedCatalog } from '../cli/catalog';
 import { estimate } from '../training/estimate';
-import { parseEstimateInput } from '../training/input';
+import { LORA_7B_H100, parsed } from '../training/testing';
 import { isEstimateError } from '../training/types';
 import { STORED_BANDS } from './bands';
 import { fitCalibration } from './calibrate';
@@ -11,18 +11,8 @@ import type { Derivation, EstimateWithConfidence } from './types';
 import { estimateWithConfidence } from './with-confidence';
 
 const catalog = shippedCatalog();
-const raw = {
-  model: 'deepseek-llm-7b-base',
-  method: 'lora',
-  precision: 'bf16-mixed',
-  seqLen: 2048,
-  microBatch: 1,
-  gpu: 'h100-sxm5-80gb',
-  trainingTokens: 1e9,
-};
-const p = parseEstimateInput(raw);
-if (!p.ok) throw new Error(p.error);
-const input = p.input;
+const raw = { ...LORA_7B_H100, trainingTokens: 1e9 };
+const input = parsed(raw);
 
 const field = (e: EstimateWithConfidence, id: string): number => {
   const [group, name] = id.split('.') as [string, string];

@@ -1,20 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { shippedCatalog } from '../cli/catalog';
-import { parseEstimateInput } from '../training/input';
+import { LORA_7B_H100, parsed } from '../training/testing';
 import { fitCalibration } from './calibrate';
 import { exportCalibrations, importCalibrations } from './io';
 
 const catalog = shippedCatalog();
-const p = parseEstimateInput({
-  model: 'deepseek-llm-7b-base',
-  method: 'lora',
-  precision: 'bf16-mixed',
-  seqLen: 2048,
-  microBatch: 1,
-  gpu: 'h100-sxm5-80gb',
-});
-if (!p.ok) throw new Error(p.error);
-const fitted = fitCalibration(p.input, { peakMemoryBytes: 31e9, gpuWatts: 500 }, catalog, {
+const fitted = fitCalibration(parsed(LORA_7B_H100), { peakMemoryBytes: 31e9, gpuWatts: 500 }, catalog, {
   id: 'lab-1',
   date: '2026-11-23',
   label: 'our H100 box',

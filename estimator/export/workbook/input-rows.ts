@@ -33,19 +33,24 @@ export function sectionRow(b: SheetBuilder, title: string): void {
   b.row(cell(title, undefined, 'section'));
 }
 
-/**
- * One row: label, value, unit, name, source. `name` makes the value a defined name the other sheets' formulas read;
- * `input` paints it yellow (finance may change it).
- */
-export function inputRow(
-  b: SheetBuilder,
+/** label, value, number format, unit, source, defined name (or none), and whether it is a yellow input. */
+type InputRowArgs = [
   label: string,
   value: CellValue,
   numFmt: string,
   unit: string,
   source: string,
   name: string | null,
-  input = true,
+  input?: boolean,
+];
+
+/**
+ * One row: label, value, unit, name, source. `name` makes the value a defined name the other sheets' formulas read;
+ * `input` paints it yellow (finance may change it).
+ */
+export function inputRow(
+  b: SheetBuilder,
+  ...[label, value, numFmt, unit, source, name, input = true]: InputRowArgs
 ): void {
   const r = b.next();
   const at = b.set(2, r, value, numFmt, ...(input ? (['input'] as const) : []));
@@ -62,14 +67,6 @@ export function inputRow(
 export function inputRowsOn(b: SheetBuilder) {
   return {
     section: (title: string) => sectionRow(b, title),
-    item: (
-      label: string,
-      value: CellValue,
-      numFmt: string,
-      unit: string,
-      source: string,
-      name: string | null,
-      input = true,
-    ) => inputRow(b, label, value, numFmt, unit, source, name, input),
+    item: (...args: InputRowArgs) => inputRow(b, ...args),
   };
 }
