@@ -31,7 +31,11 @@ export const QUOTE_CSS = `
 .quote tr { break-inside: avoid; }
 .quote th, .quote td { border: 0.5pt solid #bbb; padding: 2pt 3pt; text-align: left; vertical-align: top; }
 .quote th { background: #eef1f5; font-weight: bold; }
-.quote td.num, .quote th.num { text-align: right; white-space: nowrap; }
+.quote td.num, .quote th.num { text-align: right; }
+.quote td.num { white-space: nowrap; }
+/* Headers wrap (Chinese ones are long) so the option and kind columns keep room for their names. */
+.quote table.ranked td:nth-child(2) { min-width: 26mm; }
+.quote table.ranked td:nth-child(3) { min-width: 14mm; }
 .quote tr.infeasible td { color: #777; }
 .quote tr.rank-1 td { font-weight: bold; }
 .quote .recommendation .best { font-size: 11pt; font-weight: bold; }
