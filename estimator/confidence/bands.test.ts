@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import pkg from '../../package.json';
 import { loadCalibration, shippedCatalog } from '../cli/catalog';
 import { parseEstimateInput } from '../training/input';
+import { MEMORY_BAND_FRACTION } from '../training/constants/memory';
 import type { EstimateInput } from '../training/types';
 import { runValidation, type ValidationRow } from '../validation/validate';
 import { BAND_FLOOR, bandFor, bandForKeys, bandRowsOf, computeBands, STORED_BANDS } from './bands';
@@ -23,6 +24,18 @@ describe('accuracy bands from the validation table', () => {
   it('bands.json is what the validation computes now (else run: npm run -s validate -- --write-bands)', () => {
     const stored = readFileSync(new URL('./bands.json', import.meta.url), 'utf8');
     expect(stored).toBe(bandsJson(computeBands(rows)));
+  });
+
+  it('no memory band is wider than the margin "does not fit" remedies keep (memoryBandFraction)', () => {
+    const margin = MEMORY_BAND_FRACTION.value * 100;
+    for (const method of ['full', 'lora', 'qlora'])
+      for (const recompute of ['none', 'full', 'selective'])
+        for (const gpu of ['h100-sxm5-80gb', 'v100-sxm2-32gb']) {
+          const band = bandFor('memory', input({ model: 'deepseek-llm-7b-base', method, recompute, gpu }), catalog);
+          expect(Math.max(band.upperPct, -band.lowerPct), `${method}/${recompute} on ${gpu}`).toBeLessThanOrEqual(
+            margin,
+          );
+        }
   });
 
   it('is versioned with the estimator', () => {

@@ -88,8 +88,10 @@ export function estimateWithConfidence(
   catalog: EstimatorCatalog,
   calibrations?: readonly Calibration[],
 ): EstimateWithConfidence | EstimateError {
-  const raw = estimate(input, catalog);
+  const bands = bandsFor(input, catalog);
+  // estimate() judges the fit, and words its "tight" note, with the same memory band.
+  const raw = estimate(input, catalog, { memoryBand: bands.memory });
   if (isEstimateError(raw)) return raw;
   const { estimate: e, calibration } = applyCalibrations(raw, calibrations);
-  return withBands(e, bandsFor(input, catalog), calibration);
+  return withBands(e, bands, calibration);
 }

@@ -1,13 +1,15 @@
 import type { Gpu } from '../../catalog/schema/gpu';
 import type { EstimatorCatalog } from './catalog';
-import {
-  CUBLAS_WORKSPACES_BYTES,
-  CUDA_CONTEXT_BYTES,
-  MEMORY_BAND_FRACTION,
-  RESERVED_OVER_ALLOCATED,
-} from './constants/memory';
+import { CUBLAS_WORKSPACES_BYTES, CUDA_CONTEXT_BYTES, RESERVED_OVER_ALLOCATED } from './constants/memory';
 import { frameworkOf } from './framework';
-import { memoryPerGpu, requiredBytesPerGpu, stagedStates, stageMomentsOf, type MemoryResult } from './memory';
+import {
+  confidentLimit,
+  memoryPerGpu,
+  requiredBytesPerGpu,
+  stagedStates,
+  stageMomentsOf,
+  type MemoryResult,
+} from './memory';
 import { fullStateBytes, type Framework } from './memory/dtypes';
 import type { StageMoments } from './memory/peak';
 import { activationRegime, type ActivationRegime } from './memory/regime';
@@ -18,7 +20,8 @@ import type { EstimateInput, Offload, Precision } from './types';
 /**
  * What to change when a setup does not fit: each candidate remedy is re-estimated with the memory half of `estimate`
  * (the same model states, activations and allocator slack, nothing of time or power) and named only if it then fits
- * with confidence (required + MEMORY_BAND_FRACTION within capacity), with the GB per GPU it needs.
+ * with confidence (the peak + MEMORY_BAND_FRACTION, the widest validated memory band, within capacity: confidentLimit),
+ * with the GB per GPU it needs.
  *
  * Candidates, smallest change first, at most one of each kind and ADVICE_MAX_REMEDIES in all:
  *   recompute "full"; a smaller micro-batch (the largest that fits, same sequences per step); both together;
@@ -225,7 +228,7 @@ class Search {
     readonly base: EstimateInput,
     baseMemory: MemoryResult,
   ) {
-    this.limit = ctx.capacity / (1 + MEMORY_BAND_FRACTION.value);
+    this.limit = confidentLimit(ctx.capacity);
     this.v = scratchOf(base);
     this.baseRequired = baseMemory.required;
     this.statesCanHelp = statesFloorBytes(baseMemory) <= this.limit;
@@ -544,7 +547,6 @@ class Search {
     const { gpu, catalog, requested, capacity } = this.ctx;
     const b = this.base;
     const mySlot = slotOf(gpu);
-    const band = 1 + MEMORY_BAND_FRACTION.value;
     let otherPrecision: Precision | null = null;
     let otherBytes = 0;
     let best: Sized | null = null;
@@ -569,7 +571,7 @@ class Search {
         }
         bytes = otherBytes;
       }
-      if (bytes * band <= c.cap) {
+      if (bytes <= confidentLimit(c.cap)) {
         best = c;
         bestKey = k;
         bestBytes = bytes;

@@ -11,7 +11,7 @@ import { energyKWh, gpuWatts, nodeWatts } from './power';
 import { shapeOf } from './shape';
 import { gpuActivity, stepTime } from './throughput';
 import { effectivePrecision, peakFlops } from './time/efficiency';
-import type { Estimate, EstimateError, EstimateInput } from './types';
+import type { Estimate, EstimateError, EstimateInput, EstimateOptions } from './types';
 
 export { frameworkOf };
 
@@ -32,9 +32,14 @@ function layoutError(input: EstimateInput, experts: number | null): string | nul
  * Memory, time, power and energy of one training configuration (../shared/contracts/estimate.md).
  * Pure and fast: no validation library, no copies of shared data; an input the catalog cannot answer
  * (unknown GPU or preset id, a layout that does not divide, GPUs without a link between them) returns `{ error }`
- * naming the field.
+ * naming the field. `options.memoryBand`: the accuracy band that decides fits / tight / does not fit (the app and the
+ * CLI pass the validated one of the configuration's regime, estimator/confidence).
  */
-export function estimate(input: EstimateInput, catalog: EstimatorCatalog): Estimate | EstimateError {
+export function estimate(
+  input: EstimateInput,
+  catalog: EstimatorCatalog,
+  options: EstimateOptions = {},
+): Estimate | EstimateError {
   const gpu = findGpu(catalog, input.gpu);
   if (!gpu) return { error: `gpu: unknown GPU id "${input.gpu}"; known: ${knownIds(catalog.gpus)}` };
   const model = resolveModel(catalog, input.model);
@@ -55,7 +60,7 @@ export function estimate(input: EstimateInput, catalog: EstimatorCatalog): Estim
 
   const regime = activationRegime(run, framework);
   const staged = stagedStates(s, run, framework, dp);
-  const mem = memoryPerGpu(s, run, regime, staged, capacity);
+  const mem = memoryPerGpu(s, run, regime, staged, capacity, options.memoryBand);
   const peak = peakFlops(gpu, precision);
   const step = stepTime(s, run, { staged, gpu, framework, regime, dp, peakFlops: peak, link });
   const fl = flopsPerToken(s, run);

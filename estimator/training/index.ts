@@ -6,7 +6,7 @@
  *     `error` reads "<field path>: <what is wrong, and the allowed range>", e.g. "parallel.tp: tp x pp (16) must
  *     divide gpus (8)". Uses zod; call it once per input, never in a sweep's inner loop.
  *
- *   estimate(input: EstimateInput, catalog: EstimatorCatalog): Estimate | EstimateError
+ *   estimate(input: EstimateInput, catalog: EstimatorCatalog, options?: EstimateOptions): Estimate | EstimateError
  *     Memory per GPU (by component, where in the step it peaks, whether it fits), tokens/s, step time, MFU, GPU and
  *     node power, and with `trainingTokens` time, GPU-hours and IT energy. Fast (no zod, shared constant arrays,
  *     per-architecture caches): sweeps call it directly, >100,000 estimates/s on one thread (npm run bench).
@@ -23,9 +23,9 @@
  *   one frozen array shared by all estimates on the same link), `notes` (English: fallbacks, "does not fit: ..."
  *   with what to try, layout warnings) and `noteCodes` (one per note, same order: `{ code, params }` for the app to
  *   say it in the user's language; codes in NOTE_CODES, fit remedies in REMEDY_CODES), `memory.fitsConfidence`
- *   ('fits' | 'tight' | 'does-not-fit': here required bytes +-5% against capacity, MEMORY_BAND_FRACTION; the app and
- *   `npm run -s estimate` use estimator/confidence `estimateWithConfidence`, which recomputes it from the regime's
- *   validated memory band and adds `bands`, `ranges` and calibration),
+ *   ('fits' | 'tight' | 'does-not-fit': the peak's accuracy band against capacity, `options.memoryBand`, by default
+ *   +-MEMORY_BAND_FRACTION; the app and `npm run -s estimate` call estimator/confidence `estimateWithConfidence`, which
+ *   passes the regime's validated band and adds `bands`, `ranges` and calibration),
  *   `memory.peakPhase`, `memory.requiredBytesPerGpu`, `throughput.stepBreakdown`, `layout`, `precision`,
  *   `power.clusterWatts`.
  *
@@ -57,6 +57,8 @@ export type {
   EstimateInput,
   FitsConfidence,
   LoraTargets,
+  EstimateOptions,
+  MemoryBand,
   MemoryBreakdown,
   Method,
   NoteCode,

@@ -4,7 +4,7 @@ import { adviseFit, gbText } from './advice';
 import { bridgeCards, crossesBridge } from './communication';
 import type { MemoryResult } from './memory';
 import type { StepTime } from './throughput';
-import type { EstimateInput, NoteCode, Precision } from './types';
+import type { EstimateInput, MemoryBand, NoteCode, Precision } from './types';
 
 /**
  * The estimate's notes: English text (`notes`) and, one per note, its code and parameters (`noteCodes`) for the app
@@ -145,13 +145,26 @@ function remedyParams(remedies: readonly Remedy[], out: Params): Params {
  * (`alone` of the params: how many of the listed fit alone) with recompute and micro-batch 1
  * (advice.ts), or "tight: ..." when the accuracy band crosses the capacity. The advice runs only when it does not fit.
  */
+/** `±3%` for a symmetric band, `−2.1% / +3%` otherwise. */
+export function bandText(band: MemoryBand): string {
+  const pct = (v: number) => `${Number(Math.abs(v).toFixed(1))}%`;
+  return -band.lowerPct === band.upperPct
+    ? `±${pct(band.upperPct)}`
+    : `−${pct(band.lowerPct)} / +${pct(band.upperPct)}`;
+}
+
 export function fitNote(mem: MemoryResult, advice: AdviceRequest, notes: Notes): void {
   if (mem.confidence === 'fits') return;
   const needed = gbText(mem.required);
   const capacity = gbText(mem.capacity);
   const head = `${needed} GB needed, ${capacity} GB per GPU`;
   if (mem.confidence === 'tight') {
-    notes.add('tight', { needed, capacity }, `tight: ${head}; the estimate's ±5% band crosses the GPU's capacity`);
+    const band = bandText(mem.band);
+    notes.add(
+      'tight',
+      { needed, capacity, band },
+      `tight: ${head}; the estimate's ${band} band crosses the GPU's capacity`,
+    );
     return;
   }
   const a = adviseFit(advice.ctx, advice.base, mem);

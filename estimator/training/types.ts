@@ -73,6 +73,22 @@ export interface MemoryBreakdown {
 
 export type FitsConfidence = 'fits' | 'tight' | 'does-not-fit';
 
+/**
+ * How far off the predicted peak may be, percent: the truth lies in [peak × (1 + lowerPct/100), peak × (1 +
+ * upperPct/100)]. estimator/confidence passes the validated band of the configuration's regime; without one,
+ * ±MEMORY_BAND_FRACTION.
+ */
+export interface MemoryBand {
+  readonly lowerPct: number;
+  readonly upperPct: number;
+}
+
+/** What estimate() may be told beside its input. */
+export interface EstimateOptions {
+  /** The accuracy band on the peak that decides fits / tight / does not fit, and the "tight" note. */
+  readonly memoryBand?: MemoryBand;
+}
+
 export interface Estimate {
   model: { id: string | null; name: string; architecture: Architecture };
   gpu: { id: string; name: string };

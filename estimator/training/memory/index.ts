@@ -1,6 +1,6 @@
 import { CUDA_CONTEXT_BYTES, MEMORY_BAND_FRACTION, RESERVED_OVER_ALLOCATED } from '../constants/memory';
 import type { Shape } from '../shape';
-import type { EstimateInput, FitsConfidence } from '../types';
+import type { EstimateInput, FitsConfidence, MemoryBand } from '../types';
 import { activationTerms } from './activations';
 import type { Framework } from './dtypes';
 import {
@@ -21,6 +21,8 @@ export interface MemoryResult extends StagePeak {
   capacity: number;
   fits: boolean;
   confidence: FitsConfidence;
+  /** The band `confidence` was judged with. */
+  band: MemoryBand;
   /** Which pipeline stage peaks ('first' or 'last'; 'only' without pipeline parallelism). */
   stage: 'only' | 'first' | 'last';
 }
@@ -40,12 +42,30 @@ export function stagedStates(s: Shape, input: EstimateInput, framework: Framewor
 }
 
 /** Bytes a training step needs on its busiest GPU, and whether that fits `capacityBytes`. */
+/** ±MEMORY_BAND_FRACTION: the band when the caller gives none. */
+export const DEFAULT_MEMORY_BAND: MemoryBand = {
+  lowerPct: -MEMORY_BAND_FRACTION.value * 100,
+  upperPct: MEMORY_BAND_FRACTION.value * 100,
+};
+
+/** What must fit for a tensor peak: the peak with the allocator's slack, plus the CUDA context. */
+export const requiredFor = (peakBytes: number): number =>
+  peakBytes * RESERVED_OVER_ALLOCATED.value + CUDA_CONTEXT_BYTES.value;
+
+/**
+ * The most `required` bytes (requiredFor(peak)) may be and still fit with confidence: the band's high end of the
+ * peak, with slack and context, within capacity — the test memoryPerGpu's `fits` verdict makes, solved for required.
+ */
+export const confidentLimit = (capacityBytes: number, band: MemoryBand = DEFAULT_MEMORY_BAND): number =>
+  (capacityBytes - CUDA_CONTEXT_BYTES.value) / (1 + band.upperPct / 100) + CUDA_CONTEXT_BYTES.value;
+
 export function memoryPerGpu(
   s: Shape,
   input: EstimateInput,
   regime: ActivationRegime,
   staged: readonly StagedStates[],
   capacityBytes: number,
+  band: MemoryBand = DEFAULT_MEMORY_BAND,
 ): MemoryResult {
   const terms = activationTerms(s, regime, input.attention);
   let best: StagePeak | null = null;
@@ -60,10 +80,13 @@ export function memoryPerGpu(
     }
   }
   const peak = best as StagePeak;
-  const required = peak.bytes * RESERVED_OVER_ALLOCATED.value + CUDA_CONTEXT_BYTES.value;
-  const band = MEMORY_BAND_FRACTION.value;
+  const required = requiredFor(peak.bytes);
   const confidence: FitsConfidence =
-    required * (1 + band) <= capacityBytes ? 'fits' : required * (1 - band) > capacityBytes ? 'does-not-fit' : 'tight';
+    requiredFor(peak.bytes * (1 + band.upperPct / 100)) <= capacityBytes
+      ? 'fits'
+      : requiredFor(peak.bytes * (1 + band.lowerPct / 100)) > capacityBytes
+        ? 'does-not-fit'
+        : 'tight';
   return {
     bytes: peak.bytes,
     phase: peak.phase,
@@ -72,6 +95,7 @@ export function memoryPerGpu(
     capacity: capacityBytes,
     fits: required <= capacityBytes,
     confidence,
+    band,
     stage: staged.length === 1 ? 'only' : bestIndex === 0 ? 'first' : 'last',
   };
 }
@@ -125,7 +149,7 @@ export function requiredBytesPerGpu(
     const b = stagePeakBytes(m, states);
     if (b > peak) peak = b;
   }
-  return peak * RESERVED_OVER_ALLOCATED.value + CUDA_CONTEXT_BYTES.value;
+  return requiredFor(peak);
 }
 
 const SCRATCH = newStageMoments();
