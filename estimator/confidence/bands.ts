@@ -10,7 +10,7 @@ import {
   POWER_BAND_FLOOR_PCT,
   THROUGHPUT_BAND_FLOOR_PCT,
 } from './constants';
-import { regimeChain, type RegimeKeys } from './regimes';
+import { regimeChain, sizeClassOf, type RegimeKeys } from './regimes';
 import storedJson from './bands.json';
 import type { AccuracyBand, BandQuantity, BandRow, BandTable } from './types';
 
@@ -171,11 +171,40 @@ export function bandFor(
   catalog: EstimatorCatalog,
   table: BandTable = STORED_BANDS,
 ): AccuracyBand {
-  const keys = regimeKeysOf(input, catalog) ?? {
+  return bandForKeys(quantity, keysOrUnknown(input, catalog), table);
+}
+
+/** The regime keys, or those of an unknown GPU and model (the widened floor) when the catalog lacks them. */
+export const keysOrUnknown = (input: EstimateInput, catalog: EstimatorCatalog): RegimeKeys =>
+  regimeKeysOf(input, catalog) ?? {
     method: input.method,
     recompute: input.recompute,
     gpuFamily: 'unknown',
     paramsTotal: 0,
   };
-  return bandForKeys(quantity, keys, table);
+
+const STORED_BY_REGIME = new Map<string, Record<BandQuantity, AccuracyBand>>();
+
+/**
+ * The three bands of a configuration. Compare's layout sweep asks for every layout it tries, and the answer depends
+ * only on the regime (method, recompute, GPU family, size class), so the stored table's answers are kept per regime.
+ */
+export function bandsFor(
+  input: EstimateInput,
+  catalog: EstimatorCatalog,
+  table: BandTable = STORED_BANDS,
+): Record<BandQuantity, AccuracyBand> {
+  const keys = keysOrUnknown(input, catalog);
+  // Frozen: one answer is shared by every estimate of the regime.
+  const compute = () =>
+    Object.freeze({
+      memory: Object.freeze(bandForKeys('memory', keys, table)),
+      throughput: Object.freeze(bandForKeys('throughput', keys, table)),
+      power: Object.freeze(bandForKeys('power', keys, table)),
+    });
+  if (table !== STORED_BANDS) return compute();
+  const id = `${keys.method}|${keys.recompute}|${keys.gpuFamily}|${sizeClassOf(keys.paramsTotal)}`;
+  let bands = STORED_BY_REGIME.get(id);
+  if (!bands) STORED_BY_REGIME.set(id, (bands = compute()));
+  return bands;
 }

@@ -3,12 +3,13 @@ import { CUDA_CONTEXT_BYTES, RESERVED_OVER_ALLOCATED } from '../training/constan
 import { estimate } from '../training/estimate';
 import { isEstimateError, type Estimate, type EstimateError, type EstimateInput } from '../training/types';
 import type { FitsConfidence } from '../training/types';
-import { bandFor, STORED_BANDS } from './bands';
+import { bandsFor } from './bands';
+
+export { bandsFor };
 import { applyCalibrations } from './calibrate';
 import type {
   AccuracyBand,
   BandQuantity,
-  BandTable,
   Calibration,
   ConfidenceRanges,
   EstimateWithConfidence,
@@ -66,17 +67,6 @@ export function withBands(
     };
   return out;
 }
-
-/** The accuracy bands of one configuration, all three quantities. */
-export const bandsFor = (
-  input: EstimateInput,
-  catalog: EstimatorCatalog,
-  table: BandTable = STORED_BANDS,
-): Record<BandQuantity, AccuracyBand> => ({
-  memory: bandFor('memory', input, catalog, table),
-  throughput: bandFor('throughput', input, catalog, table),
-  power: bandFor('power', input, catalog, table),
-});
 
 /**
  * estimate() with accuracy bands, the ranges they imply and `memory.fitsConfidence` from the memory band; with
