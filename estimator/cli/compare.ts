@@ -20,7 +20,8 @@ import { QUOTE_PAPERS, type QuotePaper } from '../export/quote/types';
 import type { CatalogStamp, ExportInput, ExportLanguage } from '../export/types';
 import { ScenarioError, formatIssue } from '../scenario/migrate';
 import type { Scenario } from '../scenario/schema';
-import { importCalibrations, type Calibration } from '../confidence';
+import type { Calibration } from '../confidence';
+import { readCalibrationsFile } from './calibrations-file';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 
@@ -114,24 +115,6 @@ export function parseArgs(argv: readonly string[]):
   };
 }
 
-/** The calibrations of `--calibrations FILE` (the JSON the app exports); an error names the file and the field. */
-function readCalibrations(
-  path: string,
-  catalog: CompareCatalog,
-): { ok: true; calibrations: Calibration[] } | { ok: false; error: string } {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (e) {
-    return {
-      ok: false,
-      error: `--calibrations ${path}: cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`,
-    };
-  }
-  const c = importCalibrations(text, catalog);
-  return c.ok ? c : { ok: false, error: `--calibrations ${path}: ${c.errors.join('; ')}` };
-}
-
 /** Runs the comparison on the text of a scenario file, with the user's calibrations applied. */
 export function compareText(
   text: string,
@@ -200,7 +183,7 @@ export async function main(argv: readonly string[]): Promise<CliResult> {
   const shipped = shippedCatalog();
   let calibrations: readonly Calibration[] = [];
   if (args.calibrations) {
-    const read = readCalibrations(args.calibrations, shipped.catalog);
+    const read = readCalibrationsFile(args.calibrations, shipped.catalog);
     if (!read.ok) return { stdout: '', stderr: `compare: ${read.error}\n`, code: 2 };
     calibrations = read.calibrations;
   }

@@ -8,11 +8,9 @@
  *   --explain              adds `derivations` (formula, inputs, constants, nearest validation rows) to each estimate
  *   --calibrations FILE    applies the calibrations in FILE (exportCalibrations' JSON): the newest enabled one per GPU
  */
-import { readFileSync } from 'node:fs';
 import {
   estimateWithConfidence,
   explainEstimate,
-  importCalibrations,
   type Calibration,
   type Derivation,
   type EstimateWithConfidence,
@@ -20,6 +18,7 @@ import {
 import { parseEstimateInput } from '../training/input';
 import type { EstimatorCatalog } from '../training/catalog';
 import { isEstimateError, type EstimateError } from '../training/types';
+import { readCalibrationsFile } from './calibrations-file';
 import { shippedCatalog } from './catalog';
 
 type Answer = EstimateWithConfidence | (EstimateWithConfidence & { derivations: Derivation[] }) | EstimateError;
@@ -41,7 +40,7 @@ export function answer(raw: unknown, catalog: EstimatorCatalog, options: Estimat
 export function parseArgs(
   argv: readonly string[],
   catalog: EstimatorCatalog,
-  read: (path: string) => string = (p) => readFileSync(p, 'utf8'),
+  read?: (path: string) => string,
 ): { ok: true; options: EstimateOptions } | { ok: false; error: string } {
   const options: EstimateOptions = {};
   for (let i = 0; i < argv.length; i++) {
@@ -50,14 +49,8 @@ export function parseArgs(
     else if (a === '--calibrations' || a.startsWith('--calibrations=')) {
       const path = a === '--calibrations' ? argv[++i] : a.slice('--calibrations='.length);
       if (!path) return { ok: false, error: '--calibrations: needs a file (exported calibrations JSON)' };
-      let text: string;
-      try {
-        text = read(path);
-      } catch {
-        return { ok: false, error: `--calibrations: cannot read ${path}` };
-      }
-      const c = importCalibrations(text, catalog);
-      if (!c.ok) return { ok: false, error: `--calibrations ${path}: ${c.errors.join('; ')}` };
+      const c = readCalibrationsFile(path, catalog, read);
+      if (!c.ok) return c;
       options.calibrations = c.calibrations;
     } else return { ok: false, error: `${a}: unknown option (allowed: --explain, --calibrations FILE)` };
   }
