@@ -6,12 +6,10 @@
  * computed by the same code the app runs (estimator/compare/engine.ts), against the shipped catalog,
  * and writes the exports asked for (estimator/export), labelled in `--lang` (default en).
  * Exit status: 0 done; 1 the file is unreadable, not JSON, or a field is wrong (each named on
- * stderr); 2 bad command line or calibrations file (the app's Export JSON of its calibrations); 3 an export was asked for that this build cannot write (--pdf without
- * Chromium: set CHROMIUM_PATH).
+ * stderr); 2 bad command line or calibrations file (the app's Export JSON of its calibrations); 3 the PDF was
+ * asked for and no browser could print it (no Chromium: set CHROMIUM_PATH).
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { loadShippedCatalog } from '../../catalog/index';
 import { loadShippedModels } from '../../catalog/models';
 import { compareScenario } from '../compare/engine';
@@ -22,8 +20,6 @@ import { ScenarioError, formatIssue } from '../scenario/migrate';
 import type { Scenario } from '../scenario/schema';
 import type { Calibration } from '../confidence';
 import { readCalibrationsFile } from './calibrations-file';
-
-const HERE = dirname(fileURLToPath(import.meta.url));
 
 /** The shipped catalog as compare reads it (catalog/*.json, validated), with its version for the exports. */
 export function shippedCatalog(): { catalog: CompareCatalog; version: CatalogStamp } {
@@ -138,32 +134,12 @@ export function compareText(
   }
 }
 
-/**
- * The exporters (estimator/export/index.ts) take one ExportInput, the same the app passes:
- *   exportXlsx(input): Promise<Uint8Array>
- *   exportCsv(input): string (UTF-8 text with its byte-order mark)
- * Where one is missing the flag is answered with exit status 3.
- */
-async function writeExports(want: { xlsx?: string; csv?: string }, input: ExportInput): Promise<CliResult> {
-  const modulePath = resolve(HERE, '../export/index.ts');
-  const kinds = (['xlsx', 'csv'] as const).filter((k) => want[k]);
-  const notYet = (k: string) =>
-    `compare: --${k} is not yet available in this build (estimator/export has no ${k} exporter yet); the comparison JSON was printed\n`;
-  if (!existsSync(modulePath)) return { stdout: '', stderr: kinds.map(notYet).join(''), code: 3 };
-  const mod = (await import(pathToFileURL(modulePath).href)) as Record<string, unknown>;
-  let stderr = '';
-  let code = 0;
-  for (const k of kinds) {
-    const fn = mod[k === 'xlsx' ? 'exportXlsx' : 'exportCsv'];
-    if (typeof fn !== 'function') {
-      stderr += notYet(k);
-      code = 3;
-      continue;
-    }
-    const bytes = (await (fn as (i: ExportInput) => unknown)(input)) as string | Uint8Array;
-    writeFileSync(want[k]!, bytes);
-  }
-  return { stdout: '', stderr, code };
+/** Writes the xlsx and CSV asked for: the exporters the app calls, with the same input, so the same bytes. */
+async function writeExports(want: { xlsx?: string; csv?: string }, input: ExportInput): Promise<void> {
+  // exceljs loads only when a workbook is asked for.
+  const { exportCsv, exportXlsx } = await import('../export/index');
+  if (want.xlsx) writeFileSync(want.xlsx, await exportXlsx(input));
+  if (want.csv) writeFileSync(want.csv, exportCsv(input));
 }
 
 export async function main(argv: readonly string[]): Promise<CliResult> {
@@ -196,8 +172,9 @@ export async function main(argv: readonly string[]): Promise<CliResult> {
     catalogVersion: shipped.version,
     language: args.lang ?? 'en',
   };
-  const exported = await writeExports(args, input);
-  let { stderr, code } = exported;
+  await writeExports(args, input);
+  let stderr = '';
+  let code = 0;
   if (args.pdf) {
     const { writeQuotePdf } = await import('./pdf');
     const pdf = await writeQuotePdf(input, args.paper ?? 'A4', args.pdf);
