@@ -7,14 +7,7 @@ import { bandsFor } from './bands';
 
 export { bandsFor };
 import { applyCalibrations } from './calibrate';
-import type {
-  AccuracyBand,
-  BandQuantity,
-  Calibration,
-  ConfidenceRanges,
-  EstimateWithConfidence,
-  Range,
-} from './types';
+import type { AccuracyBand, BandQuantity, Calibration, ConfidenceRanges, EstimateWithConfidence, Range } from './types';
 
 const lo = (v: number, b: AccuracyBand) => v * (1 + b.lowerPct / 100);
 const hi = (v: number, b: AccuracyBand) => v * (1 + b.upperPct / 100);
